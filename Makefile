@@ -1,0 +1,88 @@
+# The suite's top-level Makefile (GNU make, no configure step).
+#
+#   make            libnet and every program, each at <dir>/<prog>/<prog>
+#   make check      unit tests, man page lint, integration tests; ends with
+#                   "N passed, N failed, N skipped"
+#   make install    DESTDIR= PREFIX= BINDIR= SBINDIR= LIBEXECDIR= MANDIR=
+#                   SYSCONFDIR=
+#   make deps       install the Debian packages the suite needs (as root)
+#   make demo       run the suite on its example configuration on loopback
+#   make fuzz       run every fuzz target for FUZZ_SECONDS each
+#   make bench      side-by-side benchmarks against the peer implementations
+#   make clean
+#
+# Switches: WERROR=1, SANITIZE=1, WITH_OPENSSL=no, V=1 (show commands).
+
+TOP := $(CURDIR)
+include lib/mk/dirs.mk
+
+PROGDIRS := $(patsubst %/Makefile,%,$(wildcard bin/*/Makefile \
+	sbin/*/Makefile libexec/*/Makefile))
+PROG_BUILD := $(PROGDIRS:%=build-%)
+PROG_INSTALL := $(PROGDIRS:%=install-%)
+PROG_CLEAN := $(PROGDIRS:%=clean-%)
+MANPAGES := $(wildcard man/man1/*.1 man/man5/*.5 man/man8/*.8)
+FUZZ_SECONDS ?= 20
+
+all: $(PROG_BUILD)
+
+libnet:
+	@$(MAKE) --no-print-directory -C lib/libnet
+
+$(PROG_BUILD): build-%: libnet
+	@$(MAKE) --no-print-directory -C $*
+
+unit: all
+	@$(MAKE) --no-print-directory -C tests/unit
+
+check: deps-if-root unit
+	@rm -rf tests/.results && mkdir -p tests/.results
+	@tests/run-unit $(wildcard tests/unit/$(if $(filter 1,$(SANITIZE)),.obj-san,.obj)/*_test)
+	@tests/run-manlint $(MANPAGES)
+	@tests/integration/run $(TESTS)
+	@tests/summary
+
+install: all $(PROG_INSTALL) install-man install-etc
+
+$(PROG_INSTALL): install-%: build-%
+	@$(MAKE) --no-print-directory -C $* install
+
+install-man:
+	@for m in $(MANPAGES); do \
+		sec=$$(dirname $$m); \
+		install -d $(DESTDIR)$(MANDIR)/$$(basename $$sec); \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/$$(basename $$sec)/; \
+	done
+
+# Samples never overwrite a file that is already there.
+install-etc:
+	@lib/mk/install-etc.sh "$(DESTDIR)" "$(SYSCONFDIR)" "$(LIBEXECDIR)" \
+		"$(SBINDIR)" "$(BINDIR)"
+
+deps:
+	@lib/mk/deps.sh
+
+deps-if-root:
+	@lib/mk/deps.sh --if-root
+
+demo: all
+	@lib/mk/demo.sh
+
+fuzz:
+	@$(MAKE) --no-print-directory -C tests/fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+bench: all
+	@tests/bench/run $(BENCH)
+
+clean: $(PROG_CLEAN)
+	@$(MAKE) --no-print-directory -C lib/libnet clean
+	@$(MAKE) --no-print-directory -C tests/unit clean
+	@[ ! -f tests/fuzz/Makefile ] || $(MAKE) --no-print-directory -C tests/fuzz clean
+	rm -rf tests/.results .build-kind
+
+$(PROG_CLEAN): clean-%:
+	@$(MAKE) --no-print-directory -C $* clean
+
+.PHONY: all libnet unit check install install-man install-etc deps \
+	deps-if-root demo fuzz bench clean $(PROG_BUILD) $(PROG_INSTALL) \
+	$(PROG_CLEAN)

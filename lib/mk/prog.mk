@@ -1,0 +1,36 @@
+# prog.mk: one program.
+#   PROG    program name; the binary is left at ./$(PROG)
+#   SRCS    sources; $(PROG).cc holds main(), the rest is archived in
+#           $(OBJDIR)/lib$(PROG).a so unit tests can link it
+#   MAN     man pages (paths relative to the top, e.g. man8/inetd.8)
+#   BINDIR  where `make install` puts it (BINDIR, SBINDIR or LIBEXECDIR)
+#   LDLIBS  extra libraries
+include $(dir $(lastword $(MAKEFILE_LIST)))config.mk
+
+SRCS ?= $(wildcard *.cc)
+MAIN_OBJ := $(OBJDIR)/$(PROG).o
+LIB_OBJS := $(filter-out $(MAIN_OBJ),$(SRCS:%.cc=$(OBJDIR)/%.o))
+ARCHIVE := $(OBJDIR)/lib$(PROG).a
+INSTALL_DIR ?= $(BINDIR)
+
+all: $(PROG)
+
+$(ARCHIVE): $(LIB_OBJS)
+	@$(if $(Q),echo "  AR      $(CURDIR:$(TOP)/%=%)/$@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+lib: $(ARCHIVE)
+
+$(PROG): $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(BUILD_STAMP)
+	@$(if $(Q),echo "  LD      $(CURDIR:$(TOP)/%=%)/$@")
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(LDLIBS)
+
+install: $(PROG)
+	install -d $(DESTDIR)$(INSTALL_DIR)
+	install -m $(or $(MODE),755) $(PROG) $(DESTDIR)$(INSTALL_DIR)/$(PROG)
+
+clean:
+	rm -rf .obj .obj-san .obj-fuzz $(PROG)
+
+.PHONY: all lib install clean
+-include $(MAIN_OBJ:.o=.d) $(LIB_OBJS:.o=.d)
