@@ -1,0 +1,42 @@
+// daemon.h: detaching from the terminal and the pidfile that keeps a
+// second copy from starting.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+
+#include "libnet/result.h"
+#include "libnet/unique_fd.h"
+
+namespace net {
+
+// Forks into the background: the parent exits 0, the child starts a new
+// session, changes to / and has /dev/null on fds 0-2.
+result<void> daemonize();
+
+// An exclusively locked file holding the daemon's pid, removed when the
+// object is destroyed in the process that wrote it last.
+class pidfile {
+public:
+	pidfile() = default;
+	pidfile(pidfile &&) = default;
+	pidfile &operator=(pidfile &&) = default;
+	~pidfile();
+
+	// Creates and locks path; fails with EEXIST naming the running pid
+	// when another live process holds it.
+	static result<pidfile> create(const std::string &path);
+
+	// Rewrites the file with the current pid (after daemonize()).
+	result<void> write_pid();
+
+	const std::string &path() const { return path_; }
+
+private:
+	std::string path_;
+	unique_fd fd_;
+	pid_t owner_ = 0;
+};
+
+} // namespace net

@@ -1,0 +1,231 @@
+#include "libnet/event_loop.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace net {
+
+namespace {
+
+// One self-pipe per process, shared by every loop: signal handlers are
+// process-wide anyway.
+int signal_pipe_[2] = {-1, -1};
+
+void
+on_signal_handler(int signo)
+{
+	int saved = errno;
+	unsigned char b = static_cast<unsigned char>(signo);
+	// A full pipe means a wakeup is already pending; losing a duplicate
+	// byte loses nothing the loop needs.
+	ssize_t n = write(signal_pipe_[1], &b, 1);
+	(void)n;
+	errno = saved;
+}
+
+result<void>
+ensure_signal_pipe()
+{
+	if (signal_pipe_[0] >= 0)
+		return {};
+	if (pipe2(signal_pipe_, O_CLOEXEC | O_NONBLOCK) != 0)
+		return fail("signal pipe");
+	return {};
+}
+
+} // namespace
+
+event_loop::event_loop() : now_(mono_clock::now()) {}
+
+event_loop::~event_loop()
+{
+	for (const auto &[signo, cb] : signals_) {
+		(void)cb;
+		signal(signo, SIG_DFL);
+	}
+}
+
+void
+event_loop::watch(int fd, short events, fd_callback cb)
+{
+	watches_[fd] = watch_entry{events, std::move(cb), ++generation_};
+	pollfds_dirty_ = true;
+}
+
+void
+event_loop::set_events(int fd, short events)
+{
+	auto it = watches_.find(fd);
+	if (it == watches_.end() || it->second.events == events)
+		return;
+	it->second.events = events;
+	pollfds_dirty_ = true;
+}
+
+void
+event_loop::unwatch(int fd)
+{
+	if (watches_.erase(fd) > 0)
+		pollfds_dirty_ = true;
+}
+
+bool
+event_loop::watching(int fd) const
+{
+	return watches_.count(fd) > 0;
+}
+
+event_loop::timer_id
+event_loop::add_timer(time_point when, timer_callback cb)
+{
+	timer_id id = next_timer_++;
+	timers_.emplace(std::pair{when, id}, std::move(cb));
+	timer_index_.emplace(id, when);
+	return id;
+}
+
+event_loop::timer_id
+event_loop::add_timer(duration delay, timer_callback cb)
+{
+	return add_timer(mono_clock::now() + delay, std::move(cb));
+}
+
+void
+event_loop::cancel_timer(timer_id id)
+{
+	auto it = timer_index_.find(id);
+	if (it == timer_index_.end())
+		return;
+	timers_.erase(std::pair{it->second, id});
+	timer_index_.erase(it);
+}
+
+result<void>
+event_loop::on_signal(int signo, signal_callback cb)
+{
+	if (auto r = ensure_signal_pipe(); !r)
+		return r;
+	struct sigaction sa;
+	std::memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal_handler;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	if (sigaction(signo, &sa, nullptr) != 0)
+		return fail("sigaction " + std::to_string(signo));
+	signals_[signo] = std::move(cb);
+	if (!watching(signal_pipe_[0]))
+		watch(signal_pipe_[0], POLLIN,
+		    [this](short) { dispatch_signals(); });
+	return {};
+}
+
+void
+event_loop::dispatch_signals()
+{
+	unsigned char buf[64];
+	ssize_t n;
+	while ((n = read(signal_pipe_[0], buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			auto it = signals_.find(buf[i]);
+			if (it != signals_.end())
+				it->second(buf[i]);
+		}
+	}
+}
+
+void
+event_loop::fire_timers()
+{
+	// Only timers already due when the round began: a callback that adds
+	// a zero-delay timer cannot starve the descriptors.
+	time_point limit = now_;
+	while (!timers_.empty()) {
+		auto it = timers_.begin();
+		if (it->first.first > limit)
+			break;
+		timer_callback cb = std::move(it->second);
+		timer_index_.erase(it->first.second);
+		timers_.erase(it);
+		cb();
+	}
+}
+
+result<void>
+event_loop::run_once(std::optional<duration> max_wait)
+{
+	if (pollfds_dirty_) {
+		pollfds_.clear();
+		for (const auto &[fd, w] : watches_)
+			if (w.events != 0)
+				pollfds_.push_back(pollfd{fd, w.events, 0});
+		pollfds_dirty_ = false;
+	}
+	int timeout = -1;
+	time_point start = mono_clock::now();
+	std::optional<duration> wait = max_wait;
+	if (!timers_.empty()) {
+		duration until = timers_.begin()->first.first - start;
+		if (!wait || until < *wait)
+			wait = until;
+	}
+	if (wait) {
+		auto ms = std::chrono::ceil<milliseconds>(*wait).count();
+		timeout = ms < 0 ? 0 : ms > INT32_MAX ? INT32_MAX
+						      : static_cast<int>(ms);
+	}
+	int n = poll(pollfds_.data(), pollfds_.size(), timeout);
+	if (n < 0 && errno != EINTR)
+		return fail("poll");
+	now_ = mono_clock::now();
+	if (n > 0) {
+		// Callbacks may add or remove watches: work on a snapshot and
+		// skip entries removed or replaced since the poll.
+		std::vector<std::pair<pollfd, std::uint64_t>> ready;
+		for (const auto &p : pollfds_) {
+			if (p.revents == 0)
+				continue;
+			auto it = watches_.find(p.fd);
+			if (it != watches_.end())
+				ready.emplace_back(p, it->second.generation);
+		}
+		for (const auto &[p, gen] : ready) {
+			auto it = watches_.find(p.fd);
+			if (it == watches_.end() || it->second.generation != gen ||
+			    it->second.events == 0)
+				continue;
+			fd_callback cb = it->second.cb;
+			cb(p.revents);
+		}
+	}
+	fire_timers();
+	return {};
+}
+
+result<void>
+event_loop::run()
+{
+	stopped_ = false;
+	while (!stopped_)
+		if (auto r = run_once(); !r)
+			return r;
+	return {};
+}
+
+void
+reset_signals_for_exec()
+{
+	for (int s = 1; s < NSIG; s++) {
+		if (s == SIGKILL || s == SIGSTOP)
+			continue;
+		signal(s, SIG_DFL);
+	}
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
+} // namespace net

@@ -1,0 +1,130 @@
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include "libnet/socket.h"
+
+#include <CppUTest/TestHarness.h>
+
+namespace {
+
+bool
+readable(int fd, int ms)
+{
+	pollfd p{fd, POLLIN, 0};
+	return poll(&p, 1, ms) == 1;
+}
+
+} // namespace
+
+TEST_GROUP(socket){};
+
+TEST(socket, tcp_listen_connect_accept_v4_and_v6)
+{
+	const char *addrs[] = {"127.0.0.1:0", "[::1]:0"};
+	for (const char *a : addrs) {
+		auto l = net::tcp_listen(*net::endpoint::parse(a));
+		CHECK_TEXT(l.ok(), l.ok() ? a : l.err().message().c_str());
+		auto bound = net::local_endpoint(l->get());
+		CHECK(bound.ok());
+		CHECK(bound->port != 0);
+		auto c = net::tcp_connect(*bound);
+		CHECK(c.ok());
+		CHECK(readable(l->get(), 1000));
+		net::endpoint peer;
+		auto s = net::accept_connection(l->get(), &peer);
+		CHECK(s.ok());
+		auto cl = net::local_endpoint(c->get());
+		CHECK(peer == *cl);
+		CHECK(write(c->get(), "hi", 2) == 2);
+		char buf[4];
+		CHECK(read(s->get(), buf, sizeof buf) == 2);
+		auto none = net::accept_connection(l->get(), nullptr);
+		CHECK_FALSE(none.ok());
+		LONGS_EQUAL(EAGAIN, none.err().code);
+	}
+}
+
+TEST(socket, bind_conflict_names_the_endpoint)
+{
+	auto l = net::tcp_listen(*net::endpoint::parse("127.0.0.1:0"));
+	auto ep = net::local_endpoint(l->get());
+	auto again = net::tcp_listen(*ep);
+	CHECK_FALSE(again.ok());
+	LONGS_EQUAL(EADDRINUSE, again.err().code);
+	STRCMP_CONTAINS(("bind " + ep->str()).c_str(),
+	    again.err().message().c_str());
+}
+
+TEST(socket, udp_reports_local_address_and_replies_from_it)
+{
+	const char *addrs[] = {"127.0.0.1:0", "[::1]:0"};
+	for (const char *a : addrs) {
+		auto s = net::udp_bind(*net::endpoint::parse(a));
+		CHECK(s.ok());
+		auto ep = net::local_endpoint(s->get());
+		auto c = net::udp_connect(*ep);
+		CHECK(c.ok());
+		CHECK(send(c->get(), "ping", 4, 0) == 4);
+		CHECK(readable(s->get(), 1000));
+		std::uint8_t buf[2];
+		auto d = net::recv_datagram(s->get(), buf);
+		CHECK(d.ok());
+		LONGS_EQUAL(2, d->size);
+		CHECK(d->truncated);
+		CHECK(d->local.has_value());
+		CHECK(*d->local == ep->addr);
+		CHECK(d->peer == *net::local_endpoint(c->get()));
+		const std::uint8_t reply[] = {'p', 'o', 'n', 'g'};
+		auto n = net::send_datagram(s->get(), reply, d->peer, d->local,
+		    d->ifindex);
+		CHECK(n.ok());
+		CHECK(readable(c->get(), 1000));
+		char got[8];
+		LONGS_EQUAL(4, recv(c->get(), got, sizeof got, 0));
+		CHECK(std::memcmp(got, "pong", 4) == 0);
+	}
+}
+
+TEST(socket, dual_stack_v6_socket_sees_v4_clients_as_mapped)
+{
+	net::socket_options o;
+	o.v6only = net::v6only_mode::off;
+	auto s = net::udp_bind(*net::endpoint::parse("[::]:0"), o);
+	CHECK(s.ok());
+	auto ep = net::local_endpoint(s->get());
+	auto c = net::udp_connect(net::endpoint{net::address::loopback4(),
+	    ep->port});
+	CHECK(c.ok());
+	CHECK(send(c->get(), "x", 1, 0) == 1);
+	CHECK(readable(s->get(), 1000));
+	std::uint8_t buf[8];
+	auto d = net::recv_datagram(s->get(), buf);
+	CHECK(d.ok());
+	CHECK(d->peer.addr.is_v4_mapped());
+	CHECK(d->local->unmapped() == net::address::loopback4());
+}
+
+TEST(socket, unix_listen_replaces_only_stale_sockets)
+{
+	char dir[] = "/tmp/sockXXXXXX";
+	CHECK(mkdtemp(dir) != nullptr);
+	std::string path = std::string(dir) + "/s";
+	{
+		auto l = net::unix_listen(path, 0600);
+		CHECK(l.ok());
+	}
+	auto again = net::unix_listen(path, 0600);
+	CHECK(again.ok());
+	again->reset();
+	unlink(path.c_str());
+	FILE *f = fopen(path.c_str(), "w");
+	fclose(f);
+	auto refused = net::unix_listen(path, 0600);
+	CHECK_FALSE(refused.ok());
+	STRCMP_CONTAINS("not a socket", refused.err().message().c_str());
+	unlink(path.c_str());
+	rmdir(dir);
+}
