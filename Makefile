@@ -24,7 +24,7 @@ PROG_CLEAN := $(PROGDIRS:%=clean-%)
 MANPAGES := $(wildcard man/man1/*.1 man/man5/*.5 man/man8/*.8)
 FUZZ_SECONDS ?= 20
 
-all: $(PROG_BUILD)
+all: libnet $(PROG_BUILD)
 
 libnet:
 	@$(MAKE) --no-print-directory -C lib/libnet
