@@ -14,6 +14,7 @@
 
 namespace net {
 
+// One line of a hosts file.
 struct host_entry {
 	address addr;
 	std::string name;
@@ -46,6 +47,7 @@ public:
 	// IPv4 form and scope ids ignored; nullptr if none.
 	const host_entry *by_address(const address &addr) const;
 
+	// The entries in file order.
 	const std::vector<host_entry> &entries() const { return entries_; }
 
 private:

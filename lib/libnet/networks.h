@@ -14,6 +14,7 @@
 
 namespace net {
 
+// One line of a networks file.
 struct network_entry {
 	std::string name;
 	// As inet_network(3) returns it: host order, right-aligned, so
@@ -50,6 +51,7 @@ public:
 	// network_entry::number; nullptr if none.
 	const network_entry *by_number(std::uint32_t number) const;
 
+	// The entries in file order.
 	const std::vector<network_entry> &entries() const { return entries_; }
 
 private:

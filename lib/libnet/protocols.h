@@ -13,6 +13,7 @@
 
 namespace net {
 
+// One line of a protocols file.
 struct protocol_entry {
 	std::string name;
 	// 0-255 for what goes in a packet; above that, numbers a kernel uses
@@ -41,6 +42,7 @@ public:
 	// The first entry for number; nullptr if none.
 	const protocol_entry *by_number(unsigned number) const;
 
+	// The entries in file order.
 	const std::vector<protocol_entry> &entries() const { return entries_; }
 
 private:

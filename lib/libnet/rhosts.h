@@ -17,6 +17,7 @@
 
 namespace net {
 
+// One line of hosts.equiv or .rhosts.
 struct rhosts_entry {
 	// A host name, "*" for any host, or an address literal (then addr is
 	// set too).
