@@ -17,7 +17,7 @@ PACKAGES="
 	iproute2 procps psmisc util-linux
 	curl socat netcat-openbsd tftp-hpa atftp
 	iputils-ping net-tools
-	dpkg-dev
+	dpkg-dev python3-minimal
 "
 
 missing=

@@ -1,0 +1,2 @@
+.obj/builtin.o: builtin.cc builtin.h
+builtin.h:

@@ -1,0 +1,90 @@
+#include "access.h"
+
+#include <netdb.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "libnet/text.h"
+
+namespace inetd {
+
+namespace {
+
+net::access_table
+load_one(const std::string &path, std::vector<net::diagnostic> &diags)
+{
+	std::ifstream in(path);
+	if (!in) {
+		if (errno != ENOENT)
+			diags.push_back({path, 0, std::string("cannot read: ") +
+			    std::strerror(errno), net::severity::error});
+		return net::access_table(path, {});
+	}
+	auto p = net::parse_hosts_access(in, path);
+	diags.insert(diags.end(), p.diagnostics.begin(), p.diagnostics.end());
+	return net::access_table(path, std::move(p.entries));
+}
+
+// The client's name if its reverse lookup gives one whose forward lookup
+// includes the address again; *paranoid when that check fails.
+std::optional<std::string>
+verified_name(const net::address &a, bool *paranoid)
+{
+	*paranoid = false;
+	sockaddr_storage ss;
+	socklen_t len = net::endpoint{a, 0}.to_sockaddr(ss);
+	char host[NI_MAXHOST];
+	if (getnameinfo(reinterpret_cast<sockaddr *>(&ss), len, host,
+		sizeof host, nullptr, 0, NI_NAMEREQD) != 0)
+		return std::nullopt;
+	addrinfo hints{};
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	addrinfo *res = nullptr;
+	bool found = false;
+	if (getaddrinfo(host, nullptr, &hints, &res) == 0) {
+		for (addrinfo *ai = res; ai != nullptr && !found;
+		     ai = ai->ai_next) {
+			auto b = net::address::from_sockaddr(ai->ai_addr,
+			    ai->ai_addrlen);
+			found = b && b->unmapped() == a.unmapped();
+		}
+		freeaddrinfo(res);
+	}
+	if (!found) {
+		*paranoid = true;
+		return std::nullopt;
+	}
+	return net::to_lower(host);
+}
+
+} // namespace
+
+access_files
+load_access_files(const std::string &allow_path, const std::string &deny_path,
+    std::vector<net::diagnostic> &diags)
+{
+	access_files f;
+	f.allow = load_one(allow_path, diags);
+	f.deny = load_one(deny_path, diags);
+	return f;
+}
+
+net::access_decision
+check_access(const access_files &files, const std::string &daemon,
+    const net::address &client, const std::optional<net::address> &server)
+{
+	net::access_request req;
+	req.daemon = daemon;
+	req.client = client.unmapped();
+	if (server)
+		req.server = server->unmapped();
+	if (files.needs_hostname())
+		req.client_name = verified_name(client, &req.paranoid);
+	return net::decide_access(files.allow, files.deny, req);
+}
+
+} // namespace inetd

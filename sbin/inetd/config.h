@@ -1,0 +1,33 @@
+// config.h: one complete inetd configuration, read from its files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access.h"
+#include "servtab.h"
+
+namespace inetd {
+
+struct config_paths {
+	std::string config;
+	std::string services;
+	std::string hosts_allow;
+	std::string hosts_deny;
+	std::string default_address;	// -a
+};
+
+struct config {
+	std::vector<service_spec> services;
+	access_files access;
+};
+
+// Reads inetd.conf (with its includes), the services database and the
+// access files, and resolves every entry.  Diagnostics are appended; the
+// result is empty when any of them is an error, so a bad edit never
+// replaces a working configuration.
+std::optional<config> load_config(const config_paths &paths,
+    std::vector<net::diagnostic> &diags);
+
+} // namespace inetd

@@ -1,0 +1,38 @@
+#include "env.h"
+
+namespace inetd {
+
+std::vector<std::string>
+child_environment(const net::user_info &user,
+    const std::optional<peer_info> &peer, const char *tz)
+{
+	std::vector<std::string> env;
+	env.push_back("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:"
+		      "/usr/bin:/sbin:/bin");
+	env.push_back("HOME=" + (user.home.empty() ? "/" : user.home));
+	env.push_back("USER=" + user.name);
+	env.push_back("LOGNAME=" + user.name);
+	if (!user.shell.empty())
+		env.push_back("SHELL=" + user.shell);
+	if (tz != nullptr && *tz != '\0')
+		env.push_back(std::string("TZ=") + tz);
+	if (!peer)
+		return env;
+	net::address remote = peer->remote.addr.unmapped();
+	net::address local = peer->local.addr.unmapped();
+	std::string rport = std::to_string(peer->remote.port);
+	std::string lport = std::to_string(peer->local.port);
+	env.push_back("REMOTE_ADDR=" + remote.str());
+	env.push_back("REMOTE_PORT=" + rport);
+	std::string proto = peer->udp ? "UDP" : "TCP";
+	if (remote.is_v6())
+		proto += "6";
+	env.push_back("PROTO=" + proto);
+	env.push_back("TCPREMOTEIP=" + remote.str());
+	env.push_back("TCPREMOTEPORT=" + rport);
+	env.push_back("TCPLOCALIP=" + local.str());
+	env.push_back("TCPLOCALPORT=" + lport);
+	return env;
+}
+
+} // namespace inetd

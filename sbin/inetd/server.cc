@@ -1,0 +1,862 @@
+#include "server.h"
+
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cinttypes>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <random>
+
+#include "env.h"
+#include "libnet/log.h"
+#include "libnet/socket.h"
+#include "spawn.h"
+
+namespace inetd {
+
+namespace {
+
+constexpr int accepts_per_round = 16;
+constexpr int datagrams_per_round = 64;
+constexpr auto retry_interval = std::chrono::seconds(30);
+
+double
+seconds_since(net::time_point start, net::time_point now)
+{
+	return std::chrono::duration<double>(now - start).count();
+}
+
+// The kernel's receive time of the datagram at the head of the queue,
+// without taking it; nothing when the queue is empty.  Tells whether a
+// dgram nowait child has read its datagram yet.
+std::optional<std::pair<long long, long>>
+peek_stamp(int fd)
+{
+	char c;
+	iovec iov{&c, 1};
+	alignas(cmsghdr) char ctl[128];
+	msghdr m;
+	std::memset(&m, 0, sizeof m);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = ctl;
+	m.msg_controllen = sizeof ctl;
+	if (recvmsg(fd, &m, MSG_PEEK | MSG_DONTWAIT) < 0)
+		return std::nullopt;
+	for (cmsghdr *h = CMSG_FIRSTHDR(&m); h != nullptr;
+	     h = CMSG_NXTHDR(&m, h)) {
+		if (h->cmsg_level == SOL_SOCKET &&
+		    h->cmsg_type == SCM_TIMESTAMPNS) {
+			timespec ts;
+			std::memcpy(&ts, CMSG_DATA(h), sizeof ts);
+			return std::pair<long long, long>{ts.tv_sec, ts.tv_nsec};
+		}
+	}
+	return std::pair<long long, long>{0, 0};
+}
+
+// Sockets handed to children must block (the flag is shared with the
+// child's descriptor); the ones inetd alone reads must not.
+bool
+listener_nonblocking(const service_spec &s)
+{
+	if (s.builtin)
+		return true;
+	return s.is_stream() && !s.wait;
+}
+
+std::string
+describe_exit(int status)
+{
+	if (WIFEXITED(status))
+		return "exited " + std::to_string(WEXITSTATUS(status));
+	if (WIFSIGNALED(status))
+		return std::string("killed by signal ") +
+		    std::to_string(WTERMSIG(status)) +
+		    (WCOREDUMP(status) ? " (core dumped)" : "");
+	return "stopped";
+}
+
+} // namespace
+
+bool
+log_throttle::allow(net::time_point now, unsigned *suppressed)
+{
+	if (now - window_ >= std::chrono::seconds(1)) {
+		window_ = now;
+		in_window_ = 0;
+	}
+	if (in_window_ >= 5) {
+		held_++;
+		return false;
+	}
+	in_window_++;
+	*suppressed = held_;
+	held_ = 0;
+	return true;
+}
+
+server::server(net::event_loop &loop, server_options opts)
+    : loop_(loop), opts_(std::move(opts)), tz_(std::getenv("TZ"))
+{
+}
+
+server::~server()
+{
+	stop();
+}
+
+server::service_ptr
+server::make_service(service_spec spec)
+{
+	auto svc = std::make_shared<service>();
+	svc->spec = std::move(spec);
+	svc->spawn_rate = token_bucket(opts_.spawn_rate);
+	for (const auto &b : svc->spec.binds)
+		svc->listeners.push_back(listener{b, {}, false});
+	return svc;
+}
+
+void
+server::apply_socket_options(const service &svc, int fd)
+{
+	if (svc.spec.sndbuf > 0)
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &svc.spec.sndbuf,
+		    sizeof svc.spec.sndbuf);
+	if (svc.spec.rcvbuf > 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &svc.spec.rcvbuf,
+		    sizeof svc.spec.rcvbuf);
+	(void)net::set_nonblocking(fd, listener_nonblocking(svc.spec));
+}
+
+bool
+server::open_listener(service &svc, listener &l, bool at_start)
+{
+	net::socket_options o;
+	o.backlog = opts_.backlog;
+	o.sndbuf = svc.spec.sndbuf;
+	o.rcvbuf = svc.spec.rcvbuf;
+	o.v6only = l.bind.v6only;
+	o.nonblock = listener_nonblocking(svc.spec);
+	net::result<net::unique_fd> fd = net::error{};
+	if (l.bind.is_unix())
+		fd = net::unix_listen(l.bind.path, 0666, o);
+	else if (svc.spec.is_stream())
+		fd = net::tcp_listen(l.bind.ep, o);
+	else
+		fd = net::udp_bind(l.bind.ep, o);
+	if (!fd) {
+		if (!l.failed || at_start)
+			net::log_err("%s: %s (%s)", svc.spec.name.c_str(),
+			    fd.err().message().c_str(),
+			    svc.spec.where().c_str());
+		l.failed = true;
+		return false;
+	}
+	if (!svc.spec.is_stream() && !svc.spec.builtin && !svc.spec.wait) {
+		int on = 1;
+		setsockopt(fd->get(), SOL_SOCKET, SO_TIMESTAMPNS, &on,
+		    sizeof on);
+	}
+	if (l.failed)
+		net::log_notice("%s: now listening on %s",
+		    svc.spec.name.c_str(), l.bind.str().c_str());
+	l.fd = std::move(*fd);
+	l.failed = false;
+	return true;
+}
+
+void
+server::close_listener(listener &l)
+{
+	if (!l.fd.valid())
+		return;
+	loop_.unwatch(l.fd.get());
+	l.fd.reset();
+	if (l.bind.is_unix())
+		unlink(l.bind.path.c_str());
+}
+
+void
+server::watch_listener(const service_ptr &svc, std::size_t idx)
+{
+	int fd = svc->listeners[idx].fd.get();
+	loop_.watch(fd, POLLIN, [this, svc, idx](short) { on_ready(svc, idx); });
+}
+
+bool
+server::at_capacity(const service &svc) const
+{
+	if (svc.spec.builtin) {
+		unsigned max = svc.spec.max_children != 0 ? svc.spec.max_children
+							  : opts_.builtin_max;
+		return svc.spec.is_stream() && svc.conns >= max;
+	}
+	return svc.spec.max_children != 0 &&
+	    svc.children >= svc.spec.max_children;
+}
+
+void
+server::update_watch(service &svc)
+{
+	bool on = !svc.removed && !svc.wait_busy && !svc.rate_paused &&
+	    !svc.dgram_pending && !at_capacity(svc);
+	for (auto &l : svc.listeners)
+		if (l.fd.valid())
+			loop_.set_events(l.fd.get(), on ? POLLIN : 0);
+}
+
+// IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
+// without IPv6 still serves the IPv4 side.
+static bool
+optional_v6(const service_spec &s, const listener &l)
+{
+	using net::inetd_proto;
+	return !l.bind.is_unix() && l.bind.ep.addr.is_v6() &&
+	    l.bind.ep.addr.is_unspecified() &&
+	    (s.proto == inetd_proto::tcp || s.proto == inetd_proto::udp);
+}
+
+bool
+server::start(config c)
+{
+	access_ = std::move(c.access);
+	for (auto &spec : c.services) {
+		auto svc = make_service(std::move(spec));
+		for (std::size_t i = 0; i < svc->listeners.size();) {
+			listener &l = svc->listeners[i];
+			if (open_listener(*svc, l, true)) {
+				i++;
+				continue;
+			}
+			if (!optional_v6(svc->spec, l))
+				return false;
+			net::log_warn("%s: no IPv6 here, serving IPv4 only",
+			    svc->spec.name.c_str());
+			svc->listeners.erase(svc->listeners.begin() +
+			    static_cast<std::ptrdiff_t>(i));
+		}
+		for (std::size_t i = 0; i < svc->listeners.size(); i++)
+			watch_listener(svc, i);
+		update_watch(*svc);
+		services_.push_back(std::move(svc));
+	}
+	internal_udp_ports_ = internal_udp_ports();
+	net::log_debug("started with %zu services", services_.size());
+	return true;
+}
+
+std::set<std::uint16_t>
+server::internal_udp_ports() const
+{
+	std::set<std::uint16_t> ports;
+	for (const auto &svc : services_)
+		if (svc->spec.builtin && !svc->spec.is_stream())
+			for (const auto &b : svc->spec.binds)
+				ports.insert(b.ep.port);
+	return ports;
+}
+
+void
+server::on_ready(const service_ptr &svc, std::size_t idx)
+{
+	if (svc->removed || idx >= svc->listeners.size())
+		return;
+	listener &l = svc->listeners[idx];
+	if (!l.fd.valid())
+		return;
+	if (svc->spec.builtin && !svc->spec.is_stream())
+		on_builtin_dgram(svc, l);
+	else if (svc->spec.builtin || (svc->spec.is_stream() && !svc->spec.wait))
+		on_stream_nowait(svc, l);
+	else
+		on_socket_child(svc, l);
+}
+
+bool
+server::rate_allows(const service_ptr &svc)
+{
+	net::duration w = svc->spawn_rate.wait_time(loop_.now());
+	if (w == net::duration::zero())
+		return true;
+	svc->rate_paused = true;
+	svc->count.pauses++;
+	net::log_warn("%s: more than %u spawns a minute, paused for %.2fs",
+	    svc->spec.name.c_str(), svc->spawn_rate.rate(),
+	    std::chrono::duration<double>(w).count());
+	resume_after(svc, w);
+	update_watch(*svc);
+	return false;
+}
+
+void
+server::resume_after(const service_ptr &svc, net::duration d)
+{
+	if (svc->resume_timer != 0)
+		loop_.cancel_timer(svc->resume_timer);
+	svc->resume_timer = loop_.add_timer(d, [this, svc] {
+		svc->resume_timer = 0;
+		if (svc->removed)
+			return;
+		if (svc->rate_paused) {
+			svc->rate_paused = false;
+			net::log_notice("%s: resumed", svc->spec.name.c_str());
+		}
+		update_watch(*svc);
+	});
+}
+
+void
+server::refuse(service &svc, const std::string &peer, const char *why,
+    const std::string &where)
+{
+	unsigned held = 0;
+	if (!svc.refusal_log.allow(loop_.now(), &held))
+		return;
+	std::string more = held > 0
+	    ? " (" + std::to_string(held) + " more refused)"
+	    : "";
+	if (!where.empty())
+		net::log_warn("%s: refused connect from %s (%s)%s",
+		    svc.spec.name.c_str(), peer.c_str(), where.c_str(),
+		    more.c_str());
+	else
+		net::log_warn("%s: refused %s: %s%s", svc.spec.name.c_str(),
+		    peer.c_str(), why, more.c_str());
+}
+
+bool
+server::admit_source(service &svc, const net::address &a)
+{
+	unsigned max = svc.spec.max_per_source != 0 ? svc.spec.max_per_source
+						    : opts_.source_max;
+	source_verdict v = svc.sources.admit(a, loop_.now(), max,
+	    opts_.source_rate);
+	if (v == source_verdict::admit)
+		return true;
+	svc.count.refused_limit++;
+	refuse(svc, a.unmapped().str(), verdict_text(v), "");
+	return false;
+}
+
+void
+server::on_stream_nowait(const service_ptr &svc, listener &l)
+{
+	bool builtin = svc->spec.builtin.has_value();
+	for (int i = 0; i < accepts_per_round; i++) {
+		if (svc->removed || !l.fd.valid())
+			return;
+		if (at_capacity(*svc)) {
+			update_watch(*svc);
+			return;
+		}
+		if (!builtin && !rate_allows(svc))
+			return;
+		net::endpoint peer;
+		auto conn = net::accept_connection(l.fd.get(), &peer, builtin);
+		if (!conn) {
+			int e = conn.err().code;
+			if (e == EAGAIN || e == EWOULDBLOCK)
+				return;
+			if (e == ECONNABORTED || e == EINTR || e == EPROTO)
+				continue;
+			// Out of descriptors or memory: back off briefly
+			// rather than spin on a readable socket.
+			net::log_err("%s: %s", svc->spec.name.c_str(),
+			    conn.err().message().c_str());
+			svc->rate_paused = true;
+			resume_after(svc, std::chrono::milliseconds(100));
+			update_watch(*svc);
+			return;
+		}
+		svc->count.connections++;
+		auto local = net::local_endpoint(conn->get());
+		std::optional<net::endpoint> local_ep;
+		if (local)
+			local_ep = *local;
+		std::string peer_text = peer.addr.unmapped().str() + ":" +
+		    std::to_string(peer.port);
+		bool in_loop = builtin || decidable_in_loop(access_);
+		if (in_loop) {
+			auto d = check_access(access_, svc->spec.daemon_name,
+			    peer.addr,
+			    local_ep ? std::optional(local_ep->addr)
+				     : std::nullopt);
+			if (!d.granted) {
+				svc->count.refused_access++;
+				refuse(*svc, peer_text, "", d.where());
+				continue;
+			}
+		}
+		if (!admit_source(*svc, peer.addr))
+			continue;
+		if (builtin) {
+			start_builtin(svc, std::move(*conn), peer.addr);
+			continue;
+		}
+		if (!spawn(svc, conn->get(), peer, local_ep, false, !in_loop))
+			svc->sources.release(peer.addr);
+	}
+}
+
+void
+server::start_builtin(const service_ptr &svc, net::unique_fd conn,
+    const net::address &source)
+{
+	svc->conns++;
+	auto c = std::make_unique<builtin_conn>(loop_, std::move(conn),
+	    *svc->spec.builtin, opts_.builtin_idle, [this](builtin_conn *bc) {
+		    // Deleting a connection from inside its own callback is
+		    // not safe: it is parked and freed from a timer.
+		    auto it = conns_.find(bc);
+		    if (it == conns_.end())
+			    return;
+		    auto &[owner, info] = it->second;
+		    auto &[s, src] = info;
+		    s->conns--;
+		    s->sources.release(src);
+		    update_watch(*s);
+		    std::shared_ptr<builtin_conn> dead(std::move(owner));
+		    conns_.erase(it);
+		    loop_.add_timer(net::duration::zero(), [dead] {});
+	    });
+	builtin_conn *raw = c.get();
+	conns_.emplace(raw, std::pair{std::move(c), std::pair{svc, source}});
+	raw->start();
+	if (opts_.log_connections)
+		net::log_info("%s: internal connection from %s",
+		    svc->spec.name.c_str(), source.unmapped().str().c_str());
+}
+
+void
+server::on_builtin_dgram(const service_ptr &svc, listener &l)
+{
+	static std::minstd_rand rng(static_cast<unsigned>(std::time(nullptr)));
+	std::uint8_t buf[65536];
+	builtin_kind kind = *svc->spec.builtin;
+	for (int i = 0; i < datagrams_per_round && l.fd.valid(); i++) {
+		auto d = net::recv_datagram(l.fd.get(), buf, MSG_DONTWAIT);
+		if (!d) {
+			if (d.err().code != EAGAIN && d.err().code != EWOULDBLOCK)
+				net::log_debug("%s: %s", svc->spec.name.c_str(),
+				    d.err().message().c_str());
+			return;
+		}
+		svc->count.connections++;
+		std::string peer_text = d->peer.str();
+		if (kind != builtin_kind::discard &&
+		    !udp_reply_allowed(d->peer.port, internal_udp_ports_)) {
+			svc->count.refused_limit++;
+			refuse(*svc, peer_text,
+			    "source port could start a reply loop", "");
+			continue;
+		}
+		auto decision = check_access(access_, svc->spec.daemon_name,
+		    d->peer.addr, d->local);
+		if (!decision.granted) {
+			svc->count.refused_access++;
+			refuse(*svc, peer_text, "", decision.where());
+			continue;
+		}
+		if (opts_.source_rate != 0) {
+			if (!admit_source(*svc, d->peer.addr))
+				continue;
+			svc->sources.release(d->peer.addr);
+		}
+		std::string reply;
+		switch (kind) {
+		case builtin_kind::echo:
+			reply.assign(reinterpret_cast<char *>(buf), d->size);
+			break;
+		case builtin_kind::discard:
+			continue;
+		case builtin_kind::chargen: {
+			// RFC 864: a datagram of 0 to 512 characters.
+			std::uint64_t pos = rng() % 95 * 74;
+			chargen_fill(reply, rng() % 513, &pos);
+			break;
+		}
+		case builtin_kind::daytime:
+			reply = daytime_text(std::time(nullptr));
+			break;
+		case builtin_kind::time:
+			reply = time_bytes(std::time(nullptr));
+			break;
+		}
+		auto sent = net::send_datagram(l.fd.get(),
+		    {reinterpret_cast<const std::uint8_t *>(reply.data()),
+			reply.size()},
+		    d->peer, d->local, d->ifindex);
+		if (!sent)
+			net::log_debug("%s: %s", svc->spec.name.c_str(),
+			    sent.err().message().c_str());
+	}
+}
+
+void
+server::on_socket_child(const service_ptr &svc, listener &l)
+{
+	if (at_capacity(*svc)) {
+		update_watch(*svc);
+		return;
+	}
+	if (!rate_allows(svc))
+		return;
+	if (!svc->spec.is_stream()) {
+		// Look at who sent the first datagram without taking it: the
+		// child must find it still queued.
+		std::uint8_t b[1];
+		auto d = net::recv_datagram(l.fd.get(), b,
+		    MSG_PEEK | MSG_DONTWAIT);
+		if (!d)
+			return;
+		auto decision = check_access(access_, svc->spec.daemon_name,
+		    d->peer.addr, d->local);
+		if (!decision.granted) {
+			svc->count.refused_access++;
+			(void)recv(l.fd.get(), b, sizeof b, MSG_DONTWAIT);
+			refuse(*svc, d->peer.str(), "", decision.where());
+			return;
+		}
+	}
+	svc->count.connections++;
+	std::optional<std::pair<long long, long>> stamp;
+	bool dgram_nowait = !svc->spec.is_stream() && !svc->spec.wait;
+	if (dgram_nowait)
+		stamp = peek_stamp(l.fd.get());
+	if (!spawn(svc, l.fd.get(), std::nullopt, std::nullopt, svc->spec.wait,
+		false))
+		return;
+	if (svc->spec.wait) {
+		svc->wait_busy = true;
+	} else if (dgram_nowait) {
+		svc->dgram_pending = true;
+		check_dgram_consumed(svc, 0);
+	}
+	update_watch(*svc);
+}
+
+void
+server::check_dgram_consumed(const service_ptr &svc, int attempt)
+{
+	if (!svc->dgram_pending || svc->removed || svc->listeners.empty())
+		return;
+	int fd = svc->listeners.front().fd.get();
+	// Wait until the datagram the child was started for is gone from
+	// the head of the queue, checking often at first.
+	static std::optional<std::pair<long long, long>> none;
+	auto head = peek_stamp(fd);
+	if (attempt > 0 && (!head || head != none)) {
+		svc->dgram_pending = false;
+		update_watch(*svc);
+		return;
+	}
+	none = head;
+	auto delay = std::chrono::milliseconds(attempt < 7 ? 1 << attempt : 100);
+	loop_.add_timer(delay, [this, svc, attempt] {
+		check_dgram_consumed(svc, attempt + 1);
+	});
+}
+
+bool
+server::spawn(const service_ptr &svc, int sock,
+    const std::optional<net::endpoint> &remote,
+    const std::optional<net::endpoint> &local, bool owns_socket,
+    bool check_in_child)
+{
+	const service_spec &spec = svc->spec;
+	spawn_request req;
+	req.program = spec.program;
+	req.argv = spec.argv;
+	std::optional<peer_info> peer;
+	if (remote && local)
+		peer = peer_info{*remote, *local, !spec.is_stream()};
+	req.env = child_environment(spec.user, peer, tz_);
+	req.sock = sock;
+	req.user = &spec.user;
+	req.group = spec.group;
+	req.switch_user = geteuid() == 0;
+	if (check_in_child && remote) {
+		req.check = [this, &spec, remote, local] {
+			auto d = check_access(access_, spec.daemon_name,
+			    remote->addr,
+			    local ? std::optional(local->addr) : std::nullopt);
+			if (!d.granted)
+				net::log_warn("%s: refused connect from %s (%s)",
+				    spec.name.c_str(),
+				    remote->addr.unmapped().str().c_str(),
+				    d.where().c_str());
+			return d.granted;
+		};
+	}
+	auto r = spawn_child(req);
+	if (!r) {
+		svc->count.failed++;
+		net::log_err("%s: %s", spec.name.c_str(),
+		    r.err().message().c_str());
+		return false;
+	}
+	child_rec rec;
+	rec.svc = svc;
+	rec.start = loop_.now();
+	if (remote) {
+		rec.source = remote->addr;
+		rec.peer = remote->addr.unmapped().str() + ":" +
+		    std::to_string(remote->port);
+	}
+	rec.owns_socket = owns_socket;
+	children_.emplace(r->pid, std::move(rec));
+	svc->children++;
+	svc->count.spawned++;
+	(void)svc->spawn_rate.take(loop_.now());
+	watch_status(r->status.release(), spec.name);
+	if (opts_.log_connections)
+		net::log_info("%s: %s%spid %d", spec.name.c_str(),
+		    remote ? "connection from " : "",
+		    remote ? (children_[r->pid].peer + " ").c_str() : "",
+		    static_cast<int>(r->pid));
+	return true;
+}
+
+void
+server::watch_status(int fd, std::string name)
+{
+	status_fds_[fd] = net::unique_fd(fd);
+	loop_.watch(fd, POLLIN, [this, fd, name](short) {
+		char buf[512];
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			return;
+		if (n > 0)
+			net::log_err("%s: %s", name.c_str(),
+			    net::printable({buf, static_cast<std::size_t>(n)})
+				.c_str());
+		loop_.unwatch(fd);
+		status_fds_.erase(fd);
+	});
+}
+
+void
+server::reap_children()
+{
+	int status;
+	pid_t pid;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		child_exited(pid, status);
+}
+
+void
+server::child_exited(pid_t pid, int status)
+{
+	auto it = children_.find(pid);
+	if (it == children_.end())
+		return;
+	child_rec rec = std::move(it->second);
+	children_.erase(it);
+	service_ptr svc = rec.svc;
+	svc->children--;
+	if (rec.source)
+		svc->sources.release(*rec.source);
+	double took = seconds_since(rec.start, net::mono_clock::now());
+	bool crashed = WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE &&
+	    WTERMSIG(status) != SIGTERM && WTERMSIG(status) != SIGHUP;
+	if (opts_.log_connections || crashed)
+		net::log_msg(crashed ? net::log_level::warning
+				     : net::log_level::info,
+		    "%s: pid %d %s after %.3fs", svc->spec.name.c_str(),
+		    static_cast<int>(pid), describe_exit(status).c_str(), took);
+	if (rec.owns_socket)
+		svc->wait_busy = false;
+	if (svc->dgram_pending && svc->children == 0 &&
+	    !svc->listeners.empty() && svc->listeners.front().fd.valid()) {
+		// The child is gone and its datagram may still be queued:
+		// drop it, or it would start the next child, and the next.
+		char b;
+		if (recv(svc->listeners.front().fd.get(), &b, 1,
+			MSG_DONTWAIT) >= 0)
+			net::log_warn("%s: pid %d exited without reading its "
+				      "datagram; datagram dropped",
+			    svc->spec.name.c_str(), static_cast<int>(pid));
+		svc->dgram_pending = false;
+	}
+	if (!svc->removed) {
+		update_watch(*svc);
+		return;
+	}
+	if (svc->children == 0 && svc->conns == 0)
+		std::erase(retired_, svc);
+}
+
+void
+server::retry_failed()
+{
+	retry_timer_ = 0;
+	bool pending = false;
+	for (auto &svc : services_)
+		for (std::size_t i = 0; i < svc->listeners.size(); i++) {
+			listener &l = svc->listeners[i];
+			if (!l.failed)
+				continue;
+			if (open_listener(*svc, l, false)) {
+				watch_listener(svc, i);
+				update_watch(*svc);
+			} else {
+				pending = true;
+			}
+		}
+	if (pending)
+		retry_timer_ = loop_.add_timer(retry_interval,
+		    [this] { retry_failed(); });
+}
+
+void
+server::reload()
+{
+	std::vector<net::diagnostic> diags;
+	auto c = load_config(opts_.paths, diags);
+	for (const auto &d : diags)
+		net::log_msg(d.level == net::severity::error
+			? net::log_level::err
+			: net::log_level::warning,
+		    "%s", d.str().c_str());
+	if (!c) {
+		net::log_err("reload: errors in the configuration; the running "
+			     "one stays");
+		return;
+	}
+	access_ = std::move(c->access);
+	std::vector<const service_spec *> old;
+	for (const auto &svc : services_)
+		old.push_back(&svc->spec);
+	reload_plan plan = plan_reload(old, c->services);
+
+	// Removed first, so their ports are free for what is added.
+	for (std::size_t i : plan.removed) {
+		service_ptr svc = services_[i];
+		svc->removed = true;
+		for (auto &l : svc->listeners)
+			close_listener(l);
+		if (svc->resume_timer != 0)
+			loop_.cancel_timer(svc->resume_timer);
+		net::log_notice("%s: removed", svc->spec.name.c_str());
+		if (svc->children > 0 || svc->conns > 0)
+			retired_.push_back(svc);
+	}
+	std::vector<service_ptr> next;
+	unsigned changed = 0;
+	for (auto [i, j] : plan.kept) {
+		service_ptr svc = services_[i];
+		service_spec &spec = c->services[j];
+		bool differs = spec.program != svc->spec.program ||
+		    spec.argv != svc->spec.argv ||
+		    spec.user.uid != svc->spec.user.uid ||
+		    spec.group != svc->spec.group ||
+		    spec.wait != svc->spec.wait ||
+		    spec.builtin != svc->spec.builtin ||
+		    spec.max_children != svc->spec.max_children ||
+		    spec.max_per_source != svc->spec.max_per_source ||
+		    spec.sndbuf != svc->spec.sndbuf ||
+		    spec.rcvbuf != svc->spec.rcvbuf;
+		svc->spec = std::move(spec);
+		if (differs) {
+			changed++;
+			net::log_notice("%s: changed (%s)",
+			    svc->spec.name.c_str(), svc->spec.where().c_str());
+			for (auto &l : svc->listeners)
+				if (l.fd.valid())
+					apply_socket_options(*svc, l.fd.get());
+		}
+		update_watch(*svc);
+		next.push_back(svc);
+	}
+	for (std::size_t j : plan.added) {
+		auto svc = make_service(std::move(c->services[j]));
+		bool failed = false;
+		for (std::size_t i = 0; i < svc->listeners.size(); i++) {
+			if (open_listener(*svc, svc->listeners[i], false))
+				watch_listener(svc, i);
+			else
+				failed = true;
+		}
+		if (failed && retry_timer_ == 0)
+			retry_timer_ = loop_.add_timer(retry_interval,
+			    [this] { retry_failed(); });
+		update_watch(*svc);
+		net::log_notice("%s: added (%s)", svc->spec.name.c_str(),
+		    svc->spec.where().c_str());
+		next.push_back(std::move(svc));
+	}
+	services_ = std::move(next);
+	internal_udp_ports_ = internal_udp_ports();
+	net::log_notice("reloaded %s: %zu services, %zu added, %zu removed, "
+			"%u changed",
+	    opts_.paths.config.c_str(), services_.size(), plan.added.size(),
+	    plan.removed.size(), changed);
+}
+
+void
+server::dump_state()
+{
+	net::time_point now = net::mono_clock::now();
+	net::log_notice("state: %zu services, %zu children, %zu internal "
+			"connections, %zu descriptors watched",
+	    services_.size(), children_.size(), conns_.size(),
+	    loop_.watch_count());
+	auto one = [&](const service &svc) {
+		const char *state = svc.removed ? "removed"
+		    : svc.wait_busy		   ? "child owns socket"
+		    : svc.rate_paused		   ? "paused (rate)"
+		    : at_capacity(svc)		   ? "paused (at max)"
+						   : "listening";
+		std::string socks;
+		for (const auto &l : svc.listeners)
+			socks += (socks.empty() ? "" : " ") + l.bind.str() +
+			    (l.failed ? "(failed)" : "");
+		net::log_notice("service %s [%s] %s: %u children, %u "
+				"connections open; %llu connections, %llu "
+				"spawned, %llu refused by access, %llu refused "
+				"by limits, %llu failed, %llu pauses; %s",
+		    svc.spec.name.c_str(), svc.spec.where().c_str(), state,
+		    svc.children, svc.conns, svc.count.connections,
+		    svc.count.spawned, svc.count.refused_access,
+		    svc.count.refused_limit, svc.count.failed,
+		    svc.count.pauses, socks.c_str());
+	};
+	for (const auto &svc : services_)
+		one(*svc);
+	for (const auto &svc : retired_)
+		one(*svc);
+	for (const auto &[pid, rec] : children_)
+		net::log_notice("child %d: %s%s%s, running %.1fs",
+		    static_cast<int>(pid), rec.svc->spec.name.c_str(),
+		    rec.peer.empty() ? "" : " from ", rec.peer.c_str(),
+		    seconds_since(rec.start, now));
+}
+
+void
+server::stop()
+{
+	for (auto &svc : services_) {
+		svc->removed = true;
+		for (auto &l : svc->listeners)
+			close_listener(l);
+		if (svc->resume_timer != 0) {
+			loop_.cancel_timer(svc->resume_timer);
+			svc->resume_timer = 0;
+		}
+	}
+	conns_.clear();
+	for (auto &[fd, owned] : status_fds_)
+		loop_.unwatch(fd);
+	status_fds_.clear();
+	if (retry_timer_ != 0) {
+		loop_.cancel_timer(retry_timer_);
+		retry_timer_ = 0;
+	}
+}
+
+} // namespace inetd

@@ -1,0 +1,160 @@
+// server.h: the running inetd: one listening socket per service address,
+// children started per connection (nowait) or per socket (wait), internal
+// services served in the loop, limits, reloads and state dumps.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "builtin_conn.h"
+#include "config.h"
+#include "limits.h"
+#include "libnet/event_loop.h"
+#include "libnet/unique_fd.h"
+
+namespace inetd {
+
+struct server_options {
+	config_paths paths;
+	unsigned spawn_rate = 256;	// -R: spawns a minute per service
+	unsigned source_rate = 0;	// -C: connections a minute per source
+	unsigned source_max = 0;	// -s: concurrent per source (default)
+	int backlog = 128;		// -q
+	bool log_connections = false;	// -l
+	net::duration builtin_idle = std::chrono::minutes(5);
+	unsigned builtin_max = 256;	// internal TCP connections per service
+};
+
+// Throttles one kind of log line to a few a second, counting the rest.
+class log_throttle {
+public:
+	// True when a line may be logged now; *suppressed then holds the
+	// number of lines held back since the last one.
+	bool allow(net::time_point now, unsigned *suppressed);
+
+private:
+	net::time_point window_{};
+	unsigned in_window_ = 0;
+	unsigned held_ = 0;
+};
+
+struct listener {
+	bind_spec bind;
+	net::unique_fd fd;
+	bool failed = false;	// could not be opened; retried on a timer
+};
+
+struct service_counters {
+	unsigned long long connections = 0;	// accepted or received
+	unsigned long long spawned = 0;
+	unsigned long long refused_access = 0;
+	unsigned long long refused_limit = 0;
+	unsigned long long failed = 0;		// fork/exec/privilege failures
+	unsigned long long pauses = 0;
+};
+
+struct service {
+	service_spec spec;
+	std::vector<listener> listeners;
+	unsigned children = 0;		// running children
+	unsigned conns = 0;		// internal TCP connections
+	bool wait_busy = false;		// a wait child owns the socket
+	bool removed = false;		// gone from the config; children remain
+	bool rate_paused = false;
+	bool dgram_pending = false;	// dgram nowait: datagram not yet read
+	net::event_loop::timer_id resume_timer = 0;
+	token_bucket spawn_rate;
+	source_table sources;
+	service_counters count;
+	log_throttle refusal_log;
+};
+
+class server {
+public:
+	server(net::event_loop &loop, server_options opts);
+	~server();
+	server(const server &) = delete;
+	server &operator=(const server &) = delete;
+
+	// Takes a configuration and opens its sockets; false (with the
+	// reason logged) when a socket cannot be opened.
+	bool start(config c);
+
+	// Rereads the configuration (SIGHUP); on any error the running one
+	// stays, with the diagnostics logged.
+	void reload();
+
+	// Logs the state of every service and child (SIGUSR1).
+	void dump_state();
+
+	// Closes every listening socket and internal connection (SIGTERM).
+	void stop();
+
+	// Reaps every exited child (SIGCHLD).
+	void reap_children();
+
+	std::size_t child_count() const { return children_.size(); }
+
+private:
+	using service_ptr = std::shared_ptr<service>;
+
+	struct child_rec {
+		service_ptr svc;
+		net::time_point start;
+		std::optional<net::address> source;	// per-source accounting
+		std::string peer;
+		bool owns_socket = false;		// wait mode
+	};
+
+	service_ptr make_service(service_spec spec);
+	bool open_listener(service &svc, listener &l, bool at_start);
+	void close_listener(listener &l);
+	void retry_failed();
+	void apply_socket_options(const service &svc, int fd);
+	void update_watch(service &svc);
+	bool at_capacity(const service &svc) const;
+	void watch_listener(const service_ptr &svc, std::size_t idx);
+
+	void on_ready(const service_ptr &svc, std::size_t idx);
+	void on_stream_nowait(const service_ptr &svc, listener &l);
+	void on_builtin_dgram(const service_ptr &svc, listener &l);
+	void on_socket_child(const service_ptr &svc, listener &l);
+	bool rate_allows(const service_ptr &svc);
+	void resume_after(const service_ptr &svc, net::duration d);
+
+	bool admit_source(service &svc, const net::address &a);
+	void refuse(service &svc, const std::string &peer, const char *why,
+	    const std::string &where);
+	bool spawn(const service_ptr &svc, int sock,
+	    const std::optional<net::endpoint> &remote,
+	    const std::optional<net::endpoint> &local, bool owns_socket,
+	    bool check_in_child);
+	void start_builtin(const service_ptr &svc, net::unique_fd conn,
+	    const net::address &source);
+	void watch_status(int fd, std::string name);
+	void child_exited(pid_t pid, int status);
+	void check_dgram_consumed(const service_ptr &svc, int attempt);
+	std::set<std::uint16_t> internal_udp_ports() const;
+
+	net::event_loop &loop_;
+	server_options opts_;
+	std::vector<service_ptr> services_;
+	std::vector<service_ptr> retired_;	// removed, children running
+	access_files access_;
+	std::unordered_map<pid_t, child_rec> children_;
+	std::unordered_map<int, net::unique_fd> status_fds_;
+	std::map<builtin_conn *, std::pair<std::unique_ptr<builtin_conn>,
+	    std::pair<service_ptr, net::address>>> conns_;
+	std::set<std::uint16_t> internal_udp_ports_;
+	net::event_loop::timer_id retry_timer_ = 0;
+	const char *tz_ = nullptr;
+};
+
+} // namespace inetd

@@ -1,0 +1,44 @@
+// spawn.h: starting a server process for a connection or a socket.
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libnet/privdrop.h"
+#include "libnet/result.h"
+#include "libnet/unique_fd.h"
+
+namespace inetd {
+
+// Everything a child needs, prepared before fork so the child allocates
+// nothing it does not have to.
+struct spawn_request {
+	std::string program;
+	std::vector<std::string> argv;
+	std::vector<std::string> env;
+	int sock = -1;			// becomes fds 0, 1 and 2
+	const net::user_info *user = nullptr;
+	std::optional<gid_t> group;
+	bool switch_user = true;	// false when inetd is not root
+	// Runs in the child before anything else; false ends the child
+	// quietly (a refused connection: the check has logged why).
+	std::function<bool()> check;
+};
+
+struct spawned {
+	pid_t pid = -1;
+	// Readable end of a close-on-exec pipe: end of file with no data
+	// means exec succeeded; otherwise the child wrote why it failed.
+	net::unique_fd status;
+};
+
+// Forks a child that gets sock on fds 0-2 and nothing else open, the
+// default signal dispositions, its own session, the service's user and
+// group for good, the given environment, and execs the program.
+net::result<spawned> spawn_child(const spawn_request &req);
+
+} // namespace inetd
