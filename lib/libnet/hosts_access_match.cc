@@ -1,0 +1,243 @@
+// hosts_access(5) matching over parsed rules.  Nothing here looks anything
+// up: the request carries what the caller learnt about the client.
+#include "libnet/hosts_access.h"
+
+#include <utility>
+
+#include "libnet/text.h"
+
+namespace net {
+
+namespace {
+
+enum class name_state { known, unknown, paranoid };
+
+// The request in the form the patterns compare against, worked out once.
+struct facts {
+	std::string daemon;
+	address client;		// an IPv4-mapped address as plain IPv4
+	std::string client_text;
+	name_state state = name_state::unknown;
+	std::string name;	// lowercased, when known
+	std::optional<address> server;
+	std::string server_text;
+};
+
+// Address text without a scope, lowercased: what "10.1." and "10.1.*" see.
+std::string
+address_text(const address &a)
+{
+	if (a.is_v6())
+		return to_lower(address::v6(a.bytes()).str());
+	return a.str();
+}
+
+facts
+make_facts(const access_request &req)
+{
+	facts f;
+	f.daemon = to_lower(req.daemon);
+	f.client = req.client.unmapped();
+	f.client_text = address_text(f.client);
+	if (req.paranoid) {
+		f.state = name_state::paranoid;
+	} else if (req.client_name && !req.client_name->empty()) {
+		f.state = name_state::known;
+		f.name = to_lower(*req.client_name);
+	}
+	if (req.server) {
+		f.server = req.server->unmapped();
+		f.server_text = address_text(*f.server);
+	}
+	return f;
+}
+
+// Shell-style '*' and '?', by the usual single backtrack to the last '*':
+// linear in practice and never exponential on hostile patterns.
+bool
+glob_match(std::string_view pat, std::string_view s)
+{
+	std::size_t p = 0, i = 0;
+	std::size_t star = std::string_view::npos, mark = 0;
+	while (i < s.size()) {
+		if (p < pat.size() && (pat[p] == '?' || pat[p] == s[i])) {
+			p++;
+			i++;
+		} else if (p < pat.size() && pat[p] == '*') {
+			star = p++;
+			mark = i;
+		} else if (star != std::string_view::npos) {
+			p = star + 1;
+			i = ++mark;
+		} else {
+			return false;
+		}
+	}
+	while (p < pat.size() && pat[p] == '*')
+		p++;
+	return p == pat.size();
+}
+
+// a inside net/mask; an IPv6 pattern also sees an IPv4 client in its
+// mapped form, so [::ffff:10.0.0.0]/104 covers 10/8 either way.
+bool
+network_contains(const host_pattern &p, const address &a)
+{
+	address x = a;
+	if (p.net.is_v6() && x.is_v4()) {
+		std::uint8_t b[16] = {};
+		b[10] = b[11] = 0xff;
+		for (int i = 0; i < 4; i++)
+			b[12 + i] = a.bytes()[i];
+		x = address::v6(b);
+	}
+	if (x.family() != p.net.family())
+		return false;
+	for (std::size_t i = 0; i < x.size(); i++)
+		if ((x.bytes()[i] & p.mask.bytes()[i]) != p.net.bytes()[i])
+			return false;
+	return true;
+}
+
+bool
+host_matches(const host_pattern &p, const address &a, std::string_view text,
+    name_state state, std::string_view name)
+{
+	using kind = host_pattern::kind;
+	switch (p.what) {
+	case kind::all:
+		return true;
+	case kind::local:
+		return state == name_state::known &&
+		    name.find('.') == std::string_view::npos;
+	case kind::known:
+		return state == name_state::known;
+	case kind::unknown:
+		return state == name_state::unknown;
+	case kind::paranoid:
+		return state == name_state::paranoid;
+	case kind::network:
+		return network_contains(p, a);
+	case kind::address_text:
+		return p.text.matches(text);
+	case kind::name:
+		return state == name_state::known && p.text.matches(name);
+	}
+	return false;
+}
+
+bool
+client_matches(const host_pattern &p, const facts &f)
+{
+	return host_matches(p, f.client, f.client_text, f.state, f.name);
+}
+
+bool
+daemon_matches(const daemon_pattern &d, const facts &f)
+{
+	if (!d.all && !d.name.matches(f.daemon))
+		return false;
+	if (!d.server || d.server->what == host_pattern::kind::all)
+		return true;
+	if (!f.server)
+		return false;
+	return host_matches(*d.server, *f.server, f.server_text,
+	    name_state::unknown, {});
+}
+
+// groups[0] EXCEPT (groups[1] EXCEPT (...)), evaluated from the right.
+template <class P, class Match>
+bool
+list_matches(const pattern_list<P> &l, const facts &f, Match match)
+{
+	bool inner = false;
+	for (auto g = l.groups.rbegin(); g != l.groups.rend(); ++g) {
+		bool any = false;
+		for (const auto &p : *g) {
+			if (match(p, f)) {
+				any = true;
+				break;
+			}
+		}
+		inner = any && !inner;
+	}
+	return inner;
+}
+
+} // namespace
+
+bool
+text_pattern::matches(std::string_view subject) const
+{
+	switch (how) {
+	case text_match::exact:
+		return subject == text;
+	case text_match::suffix:
+		// Strictly longer: ".example.com" is not "example.com".
+		return subject.size() > text.size() &&
+		    subject.substr(subject.size() - text.size()) == text;
+	case text_match::prefix:
+		return subject.substr(0, text.size()) == text;
+	case text_match::glob:
+		return glob_match(text, subject);
+	}
+	return false;
+}
+
+bool
+host_pattern::needs_hostname() const
+{
+	return what == kind::local || what == kind::known ||
+	    what == kind::unknown || what == kind::paranoid ||
+	    what == kind::name;
+}
+
+access_table::access_table(std::string origin, std::vector<access_rule> rules)
+    : origin_(std::move(origin)), rules_(std::move(rules))
+{
+	for (const auto &r : rules_)
+		for (const auto &g : r.clients.groups)
+			for (const auto &p : g)
+				if (p.needs_hostname())
+					needs_hostname_ = true;
+}
+
+const access_rule *
+access_table::match(const access_request &req) const
+{
+	facts f = make_facts(req);
+	for (const auto &r : rules_)
+		if (list_matches(r.daemons, f, daemon_matches) &&
+		    list_matches(r.clients, f, client_matches))
+			return &r;
+	return nullptr;
+}
+
+std::string
+access_decision::where() const
+{
+	if (line == 0)
+		return "";
+	return origin + ":" + std::to_string(line);
+}
+
+access_decision
+decide_access(const access_table &allow, const access_table &deny,
+    const access_request &req)
+{
+	access_decision d;
+	if (const auto *r = allow.match(req)) {
+		d.granted = r->verdict.value_or(access_verdict::grant) ==
+		    access_verdict::grant;
+		d.origin = allow.origin();
+		d.line = r->line;
+	} else if (const auto *r2 = deny.match(req)) {
+		d.granted = r2->verdict.value_or(access_verdict::deny) ==
+		    access_verdict::grant;
+		d.origin = deny.origin();
+		d.line = r2->line;
+	}
+	return d;
+}
+
+} // namespace net

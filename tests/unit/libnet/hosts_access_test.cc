@@ -1,0 +1,837 @@
+#include <sstream>
+#include <string>
+
+#include "libnet/hosts_access.h"
+#include "libnet/parse_file.h"
+
+#include <CppUTest/TestHarness.h>
+
+namespace {
+
+net::parsed<net::access_rule>
+parse(const std::string &text)
+{
+	std::istringstream in(text);
+	return net::parse_hosts_access(in, "test");
+}
+
+// A table from rules that must parse without any diagnostic.
+net::access_table
+table(const std::string &text, const char *origin = "test")
+{
+	std::istringstream in(text);
+	auto p = net::parse_hosts_access(in, origin);
+	for (const auto &d : p.diagnostics)
+		FAIL(d.str().c_str());
+	return net::access_table(origin, std::move(p.entries));
+}
+
+net::access_request
+req(const char *daemon, const char *client, const char *name = nullptr)
+{
+	net::access_request r;
+	r.daemon = daemon;
+	auto a = net::address::parse(client);
+	CHECK_TEXT(a.has_value(), client);
+	r.client = *a;
+	if (name != nullptr)
+		r.client_name = name;
+	return r;
+}
+
+// True when the one-file table matches the request.
+bool
+matches(const std::string &rules, const net::access_request &r)
+{
+	return table(rules).match(r) != nullptr;
+}
+
+bool
+granted(const std::string &allow, const std::string &deny,
+    const net::access_request &r)
+{
+	return net::decide_access(table(allow, "hosts.allow"),
+	    table(deny, "hosts.deny"), r).granted;
+}
+
+} // namespace
+
+TEST_GROUP(hosts_access){};
+
+TEST(hosts_access, grammar_comments_blanks_commas_and_line_numbers)
+{
+	auto p = parse("# comment\n"
+		       "\n"
+		       "   \t\n"
+		       "  # indented comment\n"
+		       "sshd, ftpd in.tftpd : 10.0.0.1,10.0.0.2 ,10.0.0.3\n"
+		       "ALL:ALL\r\n");
+	CHECK(p.diagnostics.empty());
+	LONGS_EQUAL(2, p.entries.size());
+	LONGS_EQUAL(5, p.entries[0].line);
+	LONGS_EQUAL(6, p.entries[1].line);
+	LONGS_EQUAL(1, p.entries[0].daemons.groups.size());
+	LONGS_EQUAL(3, p.entries[0].daemons.groups[0].size());
+	LONGS_EQUAL(3, p.entries[0].clients.groups[0].size());
+	CHECK_FALSE(p.entries[0].verdict.has_value());
+}
+
+TEST(hosts_access, continuation_joins_lines_and_reports_the_first)
+{
+	auto p = parse("sshd: 10.0.0.1, \\\n"
+		       "  10.0.0.2 \\\n"
+		       "  10.0.0.\\\n"
+		       "3\n"
+		       "ftpd: \\\n"
+		       "  root@10.0.0.1\n");
+	LONGS_EQUAL(1, p.entries.size());
+	LONGS_EQUAL(1, p.entries[0].line);
+	LONGS_EQUAL(3, p.entries[0].clients.groups[0].size());
+	LONGS_EQUAL(1, p.diagnostics.size());
+	STRCMP_CONTAINS("test:5: ident lookups are not supported",
+	    p.diagnostics[0].str().c_str());
+	net::access_table t("test", std::move(p.entries));
+	// The backslash joins without a blank, as in tcp_wrappers.
+	CHECK(t.match(req("sshd", "10.0.0.3")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.2")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.4")) == nullptr);
+}
+
+TEST(hosts_access, a_comment_ending_in_backslash_swallows_the_next_line)
+{
+	auto p = parse("# old rule \\\n"
+		       "sshd: ALL\n"
+		       "ftpd: ALL\n");
+	LONGS_EQUAL(1, p.entries.size());
+	LONGS_EQUAL(3, p.entries[0].line);
+	LONGS_EQUAL(1, p.diagnostics.size());
+	CHECK_FALSE(p.has_errors());
+	STRCMP_EQUAL("test:1: warning: comment ends with '\\', the next line "
+		     "is part of it",
+	    p.diagnostics[0].str().c_str());
+}
+
+TEST(hosts_access, a_hash_starting_a_word_starts_a_comment)
+{
+	auto t = table("sshd: 10.0.0.1 # host named after the comment\n"
+		       "ftpd: 10.0.0.1,# after a comma\n"
+		       "telnetd: ALL: deny # why\n");
+	CHECK(t.match(req("sshd", "10.0.0.1")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.2", "comment")) == nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.2", "named")) == nullptr);
+	CHECK(t.match(req("ftpd", "10.0.0.1")) != nullptr);
+	CHECK(t.rules()[2].verdict == net::access_verdict::deny);
+}
+
+TEST(hosts_access, all_and_exact_addresses)
+{
+	CHECK(matches("ALL: ALL\n", req("sshd", "192.0.2.1")));
+	CHECK(matches("ALL: all\n", req("sshd", "2001:db8::1")));
+	CHECK(matches("sshd: 192.0.2.1\n", req("sshd", "192.0.2.1")));
+	CHECK_FALSE(matches("sshd: 192.0.2.1\n", req("sshd", "192.0.2.10")));
+	CHECK(matches("sshd: [2001:db8::1]\n", req("sshd", "2001:db8::1")));
+	CHECK(matches("sshd: [2001:DB8:0::1]\n",
+	    req("sshd", "2001:db8::1")));
+	CHECK_FALSE(matches("sshd: [2001:db8::1]\n",
+	    req("sshd", "2001:db8::2")));
+}
+
+TEST(hosts_access, address_prefixes_and_suffixes)
+{
+	CHECK(matches("sshd: 192.0.2.\n", req("sshd", "192.0.2.77")));
+	CHECK(matches("sshd: 192.\n", req("sshd", "192.0.2.77")));
+	CHECK_FALSE(matches("sshd: 192.0.2.\n", req("sshd", "192.0.20.7")));
+	CHECK_FALSE(matches("sshd: 19.\n", req("sshd", "192.0.2.77")));
+	// A leading dot on digits is a suffix of the address text.
+	CHECK(matches("sshd: .77\n", req("sshd", "192.0.2.77")));
+	CHECK_FALSE(matches("sshd: .77\n", req("sshd", "192.0.2.177")));
+	// Names are never compared with an address-looking prefix.
+	CHECK_FALSE(matches("sshd: 192.0.2.\n",
+	    req("sshd", "10.0.0.1", "192.0.2.evil.example")));
+}
+
+TEST(hosts_access, net_mask_and_net_length)
+{
+	const char *rules = "a: 10.0.0.0/255.0.0.0\n"
+			    "b: 172.16.0.0/12\n"
+			    "c: 192.0.2.0/255.255.254.0\n"
+			    "d: 10.0.0.0/255.0.255.0\n"
+			    "e: 0.0.0.0/0\n"
+			    "f: 192.0.2.1/255.255.255.255\n";
+	auto t = table(rules);
+	CHECK(t.match(req("a", "10.200.1.1")) != nullptr);
+	CHECK(t.match(req("a", "11.0.0.1")) == nullptr);
+	CHECK(t.match(req("b", "172.31.255.255")) != nullptr);
+	CHECK(t.match(req("b", "172.32.0.0")) == nullptr);
+	CHECK(t.match(req("c", "192.0.3.255")) != nullptr);
+	CHECK(t.match(req("c", "192.0.4.0")) == nullptr);
+	// tcp_wrappers takes any mask, contiguous or not.
+	CHECK(t.match(req("d", "10.99.0.7")) != nullptr);
+	CHECK(t.match(req("d", "10.99.1.7")) == nullptr);
+	CHECK(t.match(req("e", "203.0.113.9")) != nullptr);
+	CHECK(t.match(req("e", "2001:db8::1")) == nullptr);
+	CHECK(t.match(req("f", "192.0.2.1")) != nullptr);
+	CHECK(t.match(req("f", "192.0.2.2")) == nullptr);
+}
+
+TEST(hosts_access, ipv6_prefixes)
+{
+	auto t = table("a: [2001:db8::]/32\n"
+		       "b: [2001:db8:1:2::]/64\n"
+		       "c: [::]/0\n"
+		       "d: [fe80::]/10\n");
+	CHECK(t.match(req("a", "2001:db8:ffff::1")) != nullptr);
+	CHECK(t.match(req("a", "2001:db9::1")) == nullptr);
+	CHECK(t.match(req("a", "10.0.0.1")) == nullptr);
+	CHECK(t.match(req("b", "2001:db8:1:2:ffff:ffff:ffff:ffff")) !=
+	    nullptr);
+	CHECK(t.match(req("b", "2001:db8:1:3::")) == nullptr);
+	CHECK(t.match(req("c", "::1")) != nullptr);
+	CHECK(t.match(req("d", "fe80::1%1")) != nullptr);
+	CHECK(t.match(req("d", "fec0::1")) == nullptr);
+}
+
+TEST(hosts_access, ipv4_rules_match_ipv4_mapped_clients)
+{
+	const char *mapped = "::ffff:192.0.2.7";
+	CHECK(matches("sshd: 192.0.2.7\n", req("sshd", mapped)));
+	CHECK(matches("sshd: 192.0.2.\n", req("sshd", mapped)));
+	CHECK(matches("sshd: 192.0.2.0/24\n", req("sshd", mapped)));
+	CHECK(matches("sshd: 192.0.2.0/255.255.255.0\n",
+	    req("sshd", mapped)));
+	CHECK(matches("sshd: 192.0.2.*\n", req("sshd", mapped)));
+	CHECK(matches("sshd: .7\n", req("sshd", mapped)));
+	CHECK_FALSE(matches("sshd: 192.0.3.0/24\n", req("sshd", mapped)));
+	// The mapped form of a pattern and the plain one are the same.
+	CHECK(matches("sshd: [::ffff:192.0.2.0]/120\n",
+	    req("sshd", "192.0.2.7")));
+	CHECK(matches("sshd: [::ffff:192.0.2.0]/120\n", req("sshd", mapped)));
+	// Not every IPv6 address holding those bytes is mapped.
+	CHECK_FALSE(matches("sshd: 192.0.2.7\n",
+	    req("sshd", "::192.0.2.7")));
+	CHECK_FALSE(matches("sshd: 192.0.2.7\n",
+	    req("sshd", "64:ff9b::192.0.2.7")));
+}
+
+TEST(hosts_access, domain_suffixes_and_names_ignore_case)
+{
+	auto r = req("sshd", "192.0.2.1", "Host.Sub.Example.COM");
+	CHECK(matches("sshd: .example.com\n", r));
+	CHECK(matches("sshd: .EXAMPLE.com\n", r));
+	CHECK(matches("sshd: .sub.example.com\n", r));
+	CHECK(matches("sshd: host.sub.example.com\n", r));
+	CHECK(matches("sshd: HOST.SUB.EXAMPLE.COM\n", r));
+	CHECK(matches("sshd: host.\n", r));
+	CHECK_FALSE(matches("sshd: .ample.com\n", r));
+	CHECK_FALSE(matches("sshd: example.com\n", r));
+	CHECK_FALSE(matches("sshd: host\n", r));
+	// A suffix must be shorter than the name.
+	CHECK_FALSE(matches("sshd: .example.com\n",
+	    req("sshd", "192.0.2.1", "example.com")));
+	// No name, no name match.
+	CHECK_FALSE(matches("sshd: .example.com\n", req("sshd", "192.0.2.1")));
+}
+
+TEST(hosts_access, wildcards_in_names_and_addresses)
+{
+	auto r = req("sshd", "192.0.2.15", "www3.example.org");
+	CHECK(matches("sshd: www?.example.org\n", r));
+	CHECK(matches("sshd: *.org\n", r));
+	CHECK(matches("sshd: w*3.*.org\n", r));
+	CHECK(matches("sshd: *\n", r));
+	CHECK_FALSE(matches("sshd: www?.example.net\n", r));
+	CHECK_FALSE(matches("sshd: ww?.example.org\n", r));
+	CHECK(matches("sshd: 192.0.2.*\n", r));
+	CHECK(matches("sshd: 192.0.2.1?\n", r));
+	CHECK(matches("sshd: 192.*.15\n", r));
+	CHECK_FALSE(matches("sshd: 192.0.2.1?\n", req("sshd", "192.0.2.1")));
+	CHECK_FALSE(matches("sshd: 192.0.3.*\n", r));
+	// A hostile pattern costs time linear in practice, not exponential.
+	std::string many = "sshd: ";
+	for (int i = 0; i < 200; i++)
+		many += "*a";
+	many += "b\n";
+	CHECK_FALSE(matches(many, req("sshd", "192.0.2.1",
+	    std::string(4000, 'a').c_str())));
+}
+
+TEST(hosts_access, address_wildcards_never_match_a_name)
+{
+	// tcp_wrappers would let the name "10.1.2.evil.example" match here.
+	auto r = req("sshd", "203.0.113.5", "10.1.2.evil.example");
+	CHECK_FALSE(matches("sshd: 10.1.2.*\n", r));
+	CHECK_FALSE(table("sshd: 10.1.2.*\n").needs_hostname());
+}
+
+TEST(hosts_access, local_known_unknown_paranoid)
+{
+	const char *rules = "loc: LOCAL\n"
+			    "kno: KNOWN\n"
+			    "unk: UNKNOWN\n"
+			    "par: PARANOID\n";
+	auto t = table(rules);
+	auto dotless = req("x", "192.0.2.1", "gateway");
+	auto dotted = req("x", "192.0.2.1", "gw.example.net");
+	auto nameless = req("x", "192.0.2.1");
+	auto liar = req("x", "192.0.2.1", "gateway");
+	liar.paranoid = true;
+	auto matches_as = [&](const char *daemon, net::access_request r) {
+		r.daemon = daemon;
+		return t.match(r) != nullptr;
+	};
+	CHECK(matches_as("loc", dotless));
+	CHECK_FALSE(matches_as("loc", dotted));
+	CHECK_FALSE(matches_as("loc", nameless));
+	CHECK_FALSE(matches_as("loc", liar));
+	CHECK(matches_as("kno", dotless));
+	CHECK(matches_as("kno", dotted));
+	CHECK_FALSE(matches_as("kno", nameless));
+	CHECK_FALSE(matches_as("kno", liar));
+	CHECK_FALSE(matches_as("unk", dotted));
+	CHECK(matches_as("unk", nameless));
+	CHECK_FALSE(matches_as("unk", liar));
+	CHECK_FALSE(matches_as("par", dotted));
+	CHECK_FALSE(matches_as("par", nameless));
+	CHECK(matches_as("par", liar));
+	// The unverified name is not used for name patterns.
+	CHECK_FALSE(matches("x: gateway\n", liar));
+	// An empty name is no name.
+	CHECK(matches("x: UNKNOWN\n", req("x", "192.0.2.1", "")));
+	// The keywords ignore case, as all of tcp_wrappers does.
+	CHECK(matches("x: local\n", dotless));
+	CHECK(matches("x: Paranoid\n", liar));
+}
+
+TEST(hosts_access, except_nests_to_the_right)
+{
+	auto t = table("sshd: ALL EXCEPT 10. EXCEPT 10.0.0.1\n");
+	CHECK(t.match(req("sshd", "192.0.2.1")) != nullptr);
+	CHECK(t.match(req("sshd", "10.9.9.9")) == nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.1")) != nullptr);
+	auto u = table("ALL: .example.com EXCEPT a.example.com b.example.com"
+		       " except c.example.com, 10.0.0.1 EXCEPT ALL\n");
+	auto named = [](const char *name) {
+		return req("d", "192.0.2.9", name);
+	};
+	CHECK(u.match(named("x.example.com")) != nullptr);
+	CHECK(u.match(named("a.example.com")) == nullptr);
+	CHECK(u.match(named("b.example.com")) == nullptr);
+	// c is excluded from a and b's exclusion... which does not hold c.
+	CHECK(u.match(named("c.example.com")) != nullptr);
+	CHECK(u.match(named("x.example.org")) == nullptr);
+	LONGS_EQUAL(4, u.rules()[0].clients.groups.size());
+}
+
+TEST(hosts_access, daemon_lists_names_wildcards_and_except)
+{
+	auto t = table("in.ftpd, SSHD: 10.0.0.1\n"
+		       "ALL EXCEPT in.* EXCEPT in.tftpd: 10.0.0.2\n"
+		       "rpc.*, ?ingerd: 10.0.0.3\n");
+	CHECK(t.match(req("in.ftpd", "10.0.0.1")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.1")) != nullptr);
+	CHECK(t.match(req("In.FTPD", "10.0.0.1")) != nullptr);
+	CHECK(t.match(req("telnetd", "10.0.0.1")) == nullptr);
+	CHECK(t.match(req("telnetd", "10.0.0.2")) != nullptr);
+	CHECK(t.match(req("in.ftpd", "10.0.0.2")) == nullptr);
+	CHECK(t.match(req("in.tftpd", "10.0.0.2")) != nullptr);
+	CHECK(t.match(req("rpc.mountd", "10.0.0.3")) != nullptr);
+	CHECK(t.match(req("fingerd", "10.0.0.3")) != nullptr);
+	CHECK(t.match(req("ingerd", "10.0.0.3")) == nullptr);
+}
+
+TEST(hosts_access, daemon_at_server_address)
+{
+	auto t = table("sshd@192.0.2.1: ALL\n"
+		       "ftpd@192.0.2.0/24 ftpd@[2001:db8::]/32: ALL\n"
+		       "tftpd@10.0.0.: ALL\n"
+		       "ALL@ALL EXCEPT ALL@10.0.0.1: 10.0.0.5\n");
+	auto at = [](const char *daemon, const char *server) {
+		auto r = req(daemon, "10.0.0.9");
+		if (server != nullptr)
+			r.server = net::address::parse(server);
+		return r;
+	};
+	CHECK(t.match(at("sshd", "192.0.2.1")) != nullptr);
+	CHECK(t.match(at("sshd", "::ffff:192.0.2.1")) != nullptr);
+	CHECK(t.match(at("sshd", "192.0.2.2")) == nullptr);
+	// Without the server address, only ALL can match it.
+	CHECK(t.match(at("sshd", nullptr)) == nullptr);
+	CHECK(t.match(at("ftpd", "192.0.2.200")) != nullptr);
+	CHECK(t.match(at("ftpd", "2001:db8::21")) != nullptr);
+	CHECK(t.match(at("ftpd", "2001:db9::21")) == nullptr);
+	CHECK(t.match(at("tftpd", "10.0.0.1")) != nullptr);
+	auto five = [&](const char *server) {
+		auto r = at("anything", server);
+		r.client = *net::address::parse("10.0.0.5");
+		return r;
+	};
+	CHECK(t.match(five(nullptr)) != nullptr);
+	CHECK(t.match(five("10.0.0.2")) != nullptr);
+	CHECK(t.match(five("10.0.0.1")) == nullptr);
+}
+
+TEST(hosts_access, all_at_host_is_host_without_an_ident_lookup)
+{
+	auto t = table("sshd: ALL@10.0.0.1, all@.example.com\n");
+	CHECK(t.match(req("sshd", "10.0.0.1")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.2", "h.example.com")) != nullptr);
+	CHECK(t.match(req("sshd", "10.0.0.2")) == nullptr);
+}
+
+TEST(hosts_access, allow_and_deny_options)
+{
+	auto p = parse("sshd: 10.0.0.1: allow\n"
+		       "sshd: 10.0.0.2 : DENY\n"
+		       "sshd: 10.0.0.3: severity auth.notice: deny\n"
+		       "sshd: 10.0.0.4:\n");
+	CHECK(p.entries[0].verdict == net::access_verdict::grant);
+	CHECK(p.entries[1].verdict == net::access_verdict::deny);
+	CHECK(p.entries[2].verdict == net::access_verdict::deny);
+	CHECK_FALSE(p.entries[3].verdict.has_value());
+	LONGS_EQUAL(1, p.diagnostics.size());
+	CHECK_FALSE(p.has_errors());
+
+	// One file holding both kinds, as hosts_options(5) shows it.
+	const char *one = "ALL: .friendly.example: ALLOW\n"
+			  "ALL: ALL: DENY\n";
+	CHECK(granted(one, "", req("sshd", "10.0.0.1", "a.friendly.example")));
+	CHECK_FALSE(granted(one, "", req("sshd", "10.0.0.1")));
+	// deny in hosts.allow denies; allow in hosts.deny grants.
+	CHECK_FALSE(granted("sshd: ALL: deny\n", "", req("sshd", "10.0.0.1")));
+	CHECK(granted("", "sshd: 10.0.0.1: allow\nALL: ALL\n",
+	    req("sshd", "10.0.0.1")));
+	CHECK_FALSE(granted("", "sshd: 10.0.0.1: allow\nALL: ALL\n",
+	    req("sshd", "10.0.0.2")));
+}
+
+TEST(hosts_access, other_options_are_warnings_and_the_rule_applies)
+{
+	auto p = parse("sshd: 10.0.0.1: spawn (/bin/echo %h | mail root) &\n"
+		       "sshd: 10.0.0.2: severity auth.info: banners /etc/b: "
+		       "setenv A b=c: umask 022: user nobody: nice 5: "
+		       "keepalive: linger 10: rfc931\n"
+		       "sshd: 10.0.0.3: twist /bin/echo 421 go away\n"
+		       "sshd: 10.0.0.4: aclexec /usr/local/bin/check %a: "
+		       "allow\n"
+		       "sshd: 10.0.0.5: spawn echo a\\:b\n");
+	LONGS_EQUAL(5, p.entries.size());
+	CHECK_FALSE(p.has_errors());
+	LONGS_EQUAL(1 + 9 + 1 + 1 + 1, p.diagnostics.size());
+	STRCMP_EQUAL("test:1: warning: option 'spawn' ignored: no shell "
+		     "commands are run, only allow and deny are acted on",
+	    p.diagnostics[0].str().c_str());
+	STRCMP_CONTAINS("test:2: warning: option 'severity' ignored",
+	    p.diagnostics[1].str().c_str());
+	STRCMP_CONTAINS("test:2: warning: option 'rfc931' ignored",
+	    p.diagnostics[9].str().c_str());
+	STRCMP_EQUAL("test:3: warning: option 'twist' not run (no shell "
+		     "commands are run), matching connections are refused",
+	    p.diagnostics[10].str().c_str());
+	STRCMP_CONTAINS("test:4: warning: option 'aclexec' not run",
+	    p.diagnostics[11].str().c_str());
+	STRCMP_CONTAINS("test:5: warning: option 'spawn' ignored",
+	    p.diagnostics[12].str().c_str());
+	net::access_table allow("hosts.allow", std::move(p.entries));
+	net::access_table deny("hosts.deny", {});
+	CHECK(net::decide_access(allow, deny, req("sshd", "10.0.0.1")).granted);
+	CHECK(net::decide_access(allow, deny, req("sshd", "10.0.0.2")).granted);
+	// twist and aclexec would have decided instead of the real server:
+	// not running them must not hand the real service out.
+	CHECK_FALSE(net::decide_access(allow, deny,
+	    req("sshd", "10.0.0.3")).granted);
+	CHECK_FALSE(net::decide_access(allow, deny,
+	    req("sshd", "10.0.0.4")).granted);
+}
+
+TEST(hosts_access, evaluation_order_and_the_deciding_line)
+{
+	net::access_table allow = table("# trusted\n"
+					"sshd: 10.0.0.1\n"
+					"ALL: 10.0.0.2: deny\n"
+					"ALL: 10.0.0.\n",
+	    "/etc/hosts.allow");
+	net::access_table deny = table("ftpd: 10.0.0.3\n"
+				       "\n"
+				       "ALL: 10.0.0.0/8: allow\n"
+				       "ALL: ALL\n",
+	    "/etc/hosts.deny");
+	auto decide = [&](const char *daemon, const char *client) {
+		return net::decide_access(allow, deny, req(daemon, client));
+	};
+	auto d = decide("sshd", "10.0.0.1");
+	CHECK(d.granted);
+	STRCMP_EQUAL("/etc/hosts.allow:2", d.where().c_str());
+	d = decide("sshd", "10.0.0.2");
+	CHECK_FALSE(d.granted);
+	STRCMP_EQUAL("/etc/hosts.allow:3", d.where().c_str());
+	d = decide("ftpd", "10.0.0.3");
+	CHECK(d.granted);
+	STRCMP_EQUAL("/etc/hosts.allow:4", d.where().c_str());
+	d = decide("ftpd", "10.1.0.3");
+	CHECK(d.granted);
+	STRCMP_EQUAL("/etc/hosts.deny:3", d.where().c_str());
+	LONGS_EQUAL(3, d.line);
+	STRCMP_EQUAL("/etc/hosts.deny", d.origin.c_str());
+	d = decide("ftpd", "192.0.2.1");
+	CHECK_FALSE(d.granted);
+	STRCMP_EQUAL("/etc/hosts.deny:4", d.where().c_str());
+
+	// Missing files are empty tables: everything is granted.
+	net::access_table none;
+	d = net::decide_access(none, none, req("sshd", "192.0.2.1"));
+	CHECK(d.granted);
+	LONGS_EQUAL(0, d.line);
+	STRCMP_EQUAL("", d.where().c_str());
+	CHECK(net::decide_access(none, deny, req("sshd", "10.0.0.3")).granted);
+	CHECK_FALSE(net::decide_access(none, deny,
+	    req("ftpd", "10.0.0.3")).granted);
+}
+
+TEST(hosts_access, needs_hostname_only_for_name_patterns)
+{
+	CHECK_FALSE(net::access_table().needs_hostname());
+	const char *no_names[] = {
+	    "ALL: ALL\n",
+	    "sshd: 10.0.0.1 10.0. .5 10.*.1 10.0.0.0/8 [::1]/128\n",
+	    "sshd@10.0.0.1 sshd@10.0.0.0/8: 10.0.0.1\n",
+	    "*.example: 10.0.0.1\n",
+	    "ALL: ALL@10.0.0.1: allow\n",
+	};
+	for (const char *text : no_names)
+		CHECK_TEXT(!table(text).needs_hostname(), text);
+	const char *names[] = {
+	    "ALL: LOCAL\n",
+	    "ALL: KNOWN\n",
+	    "ALL: UNKNOWN\n",
+	    "ALL: PARANOID\n",
+	    "ALL: host\n",
+	    "ALL: .example.com\n",
+	    "ALL: host.\n",
+	    "ALL: *.example.com\n",
+	    "ALL: 10.0.0.1 EXCEPT ALL@h?st\n",
+	    "ALL: 10.0.0.1\nALL: ALL EXCEPT LOCAL\n",
+	};
+	for (const char *text : names)
+		CHECK_TEXT(table(text).needs_hostname(), text);
+}
+
+TEST(hosts_access, malformed_rules_give_one_diagnostic_each)
+{
+	struct bad_case {
+		const char *text;
+		const char *message;
+	};
+	const bad_case bad[] = {
+	    {"sshd ALL\n", "missing ':' after daemon list 'sshd ALL'"},
+	    {"sshd [: ALL\n", "missing ':' after daemon list"},
+	    {": ALL\n", "empty daemon list"},
+	    {" , : ALL\n", "empty daemon list"},
+	    {"sshd:\n", "empty client list"},
+	    {"sshd: , : deny\n", "empty client list"},
+	    {"sshd: EXCEPT 10.0.0.1\n", "nothing before EXCEPT in the client"},
+	    {"sshd: 10.0.0.1 EXCEPT\n", "nothing after EXCEPT in the client"},
+	    {"sshd: 10.0.0.1 EXCEPT except 10.0.0.2\n", "nothing before"},
+	    {"EXCEPT sshd: ALL\n", "nothing before EXCEPT in the daemon"},
+	    {"sshd: root@10.0.0.1\n",
+		"ident lookups are not supported: 'root@10.0.0.1'"},
+	    {"sshd: KNOWN@ALL\n", "ident lookups are not supported"},
+	    {"sshd: @trusted\n",
+		"NIS netgroups are not supported: '@trusted'"},
+	    {"@trusted: ALL\n", "NIS netgroups are not supported"},
+	    {"sshd: ALL@@trusted\n", "NIS netgroups are not supported"},
+	    {"sshd: /etc/trusted\n",
+		"file patterns are not supported: '/etc/trusted'"},
+	    {"sshd: 10.0.0.0/33\n", "bad net/mask '10.0.0.0/33'"},
+	    {"sshd: 10.0.0.0/255.0.0\n", "bad net/mask"},
+	    {"sshd: 10.0.0/8\n", "bad net/mask"},
+	    {"sshd: 10.0.0.0/\n", "bad net/mask"},
+	    {"sshd: 10.0.0.0/8/8\n", "bad net/mask"},
+	    {"sshd: host/24\n", "bad net/mask"},
+	    {"sshd: 10.0.0.1/8\n", "host bits set in '10.0.0.1/8'"},
+	    {"sshd: 10.0.0.0/0.255.0.0\n", "host bits set"},
+	    {"sshd: [::1\n", "missing ']' in '[::1'"},
+	    {"sshd: [::1]/129\n", "bad prefix length in '[::1]/129'"},
+	    {"sshd: [::1]x\n", "bad prefix length"},
+	    {"sshd: [::]/\n", "bad prefix length"},
+	    {"sshd: [2001:db8::1]/32\n", "host bits set"},
+	    {"sshd: [fe80::1%lo]\n", "bad address in '[fe80::1%lo]'"},
+	    {"sshd: [zz::]/8\n", "bad address"},
+	    {"sshd: []\n", "bad address"},
+	    {"sshd: 10.1\n", "bad address '10.1'"},
+	    {"sshd: 010.0.0.1\n", "bad address"},
+	    {"sshd: 256.1.\n", "bad address '256.1.'"},
+	    {"sshd: 10..\n", "bad address"},
+	    {"sshd: 1.2.3.4.\n", "bad address"},
+	    {"sshd: .\n", "bad address '.'"},
+	    {"sshd: .1.\n", "bad address"},
+	    {"sshd: *.example.\n",
+		"wildcard with a leading or trailing '.' in '*.example.'"},
+	    {"sshd: .10.*\n", "wildcard with a leading or trailing '.'"},
+	    {"sshd: host$name\n", "bad host pattern 'host$name'"},
+	    {"sshd: ho]st\n", "bad host pattern"},
+	    {"ss;hd: ALL\n", "bad daemon name 'ss;hd'"},
+	    {"*.: ALL\n", "wildcard with a leading or trailing '.'"},
+	    {"LOCAL: ALL\n", "client pattern used as a daemon name: 'LOCAL'"},
+	    {"sshd@host.example.com: ALL\n",
+		"server host names are not supported, use an address: "
+		"'sshd@host.example.com'"},
+	    {"sshd@KNOWN: ALL\n", "server host names are not supported"},
+	    {"sshd@: ALL\n", "missing host after '@' in 'sshd@'"},
+	    {"sshd: ALL@\n", "missing host after '@' in 'ALL@'"},
+	    {"sshd@10.0.0.1@x: ALL\n", "bad host pattern"},
+	    {"sshd: ALL: bogus\n", "unknown option 'bogus'"},
+	    {"sshd: ALL: (/usr/sbin/safe_finger -l @%h | mail root) &\n",
+		"unknown option '(/usr/sbin/safe_finger'"},
+	    {"sshd: ALL: allow: deny\n",
+		"option 'allow' must be the last option"},
+	    {"sshd: ALL: deny : severity auth.info\n",
+		"option 'deny' must be the last option"},
+	    {"sshd: ALL: deny now\n", "option 'deny' takes no value"},
+	    {"sshd: ALL: allow=yes\n", "option 'allow' takes no value"},
+	    // The error alone: warnings of a rejected rule are not shown.
+	    {"sshd: ALL: spawn echo: bogus\n", "unknown option 'bogus'"},
+	};
+	for (const auto &b : bad) {
+		std::string text = "# line 1\n\n";
+		text += b.text;
+		auto p = parse(text);
+		LONGS_EQUAL_TEXT(0, p.entries.size(), b.text);
+		LONGS_EQUAL_TEXT(1, p.diagnostics.size(), b.text);
+		CHECK_TEXT(p.has_errors(), b.text);
+		STRCMP_CONTAINS_TEXT(std::string("test:3: ").append(
+		    b.message).c_str(), p.diagnostics[0].str().c_str(),
+		    b.text);
+	}
+}
+
+TEST(hosts_access, a_bad_rule_leaves_the_others)
+{
+	auto p = parse("sshd: 10.0.0.1\n"
+		       "sshd: \\\n"
+		       "  10.0.0.2, \\\n"
+		       "  root@host\n"
+		       "sshd: 10.0.0.3\n");
+	LONGS_EQUAL(2, p.entries.size());
+	LONGS_EQUAL(1, p.entries[0].line);
+	LONGS_EQUAL(5, p.entries[1].line);
+	LONGS_EQUAL(1, p.diagnostics.size());
+	STRCMP_CONTAINS("test:2: ident lookups are not supported: "
+			"'root@host'",
+	    p.diagnostics[0].str().c_str());
+}
+
+TEST(hosts_access, overlong_and_binary_input_does_not_crash)
+{
+	std::string text(100000, 'a');
+	text += ": ALL\n";				// 1: too long
+	text += "sshd: 10.0.0.1\n";			// 2
+	text += std::string("\0\xff\x01: ALL\n", 9);	// 3: binary
+	text += "sshd: ALL \\\n";			// 4: rule cut by 5
+	text += std::string(9000, 'b') + "\n";		// 5: too long
+	text += "ftpd: 10.0.0.2\n";			// 6
+	for (int i = 0; i < 9; i++)			// 7-15: > 64 KiB
+		text += "sshd: " + std::string(8000, 'c') + " \\\n";
+	text += "ALL\n";
+	text += "telnetd: 10.0.0.3\n";			// 17
+	text += "sshd: 10.0.0.1 \\";			// 18: no newline
+	std::istringstream in(text);
+	auto p = net::parse_hosts_access(in, "test");
+	LONGS_EQUAL(4, p.entries.size());
+	LONGS_EQUAL(18, p.entries[3].line);
+	LONGS_EQUAL(2, p.entries[0].line);
+	LONGS_EQUAL(6, p.entries[1].line);
+	LONGS_EQUAL(17, p.entries[2].line);
+	LONGS_EQUAL(4, p.diagnostics.size());
+	STRCMP_CONTAINS("test:1: line longer than",
+	    p.diagnostics[0].str().c_str());
+	STRCMP_EQUAL("test:3: bad daemon name '\\000\\377\\001'",
+	    p.diagnostics[1].str().c_str());
+	STRCMP_CONTAINS("test:5: line longer than",
+	    p.diagnostics[2].str().c_str());
+	STRCMP_EQUAL("test:7: rule longer than 65536 bytes, ignored",
+	    p.diagnostics[3].str().c_str());
+
+	std::string junk;
+	for (int i = 0; i < 4096; i++)
+		junk += static_cast<char>((i * 7919) & 0xff);
+	std::istringstream in2(junk);
+	auto q = net::parse_hosts_access(in2, "junk");
+	CHECK(!q.diagnostics.empty());
+}
+
+TEST(hosts_access, shipped_samples_parse_clean_and_allow_everything)
+{
+	auto allow = net::parse_file(TOP_SRCDIR "/etc/hosts.allow",
+	    net::parse_hosts_access);
+	auto deny = net::parse_file(TOP_SRCDIR "/etc/hosts.deny",
+	    net::parse_hosts_access);
+	CHECK(allow.ok());
+	CHECK(deny.ok());
+	for (const auto &d : allow->diagnostics)
+		FAIL(d.str().c_str());
+	for (const auto &d : deny->diagnostics)
+		FAIL(d.str().c_str());
+	LONGS_EQUAL(0, allow->entries.size());
+	LONGS_EQUAL(0, deny->entries.size());
+}
+
+TEST(hosts_access, missing_file_is_an_error_for_the_caller)
+{
+	auto p = net::parse_file("/nonexistent/hosts.allow",
+	    net::parse_hosts_access);
+	CHECK_FALSE(p.ok());
+}
+
+// The answers below were checked with tcpdmatch -d (Debian tcpd 7.6.q-32)
+// on the same hosts.allow and hosts.deny: an address client is asked as
+// "tcpdmatch -d daemon address" (name lookup failed); a named one as
+// "tcpdmatch -d daemon name" with an /etc/hosts bind-mounted in a private
+// mount namespace that maps the name to the address shown.
+TEST(hosts_access, answers_agree_with_tcpdmatch)
+{
+	struct oracle_case {
+		const char *allow;
+		const char *deny;
+		const char *daemon;
+		const char *client;
+		const char *name;
+		bool granted;
+	};
+	const oracle_case cases[] = {
+	    {"ALL: all\n", "ALL: ALL\n", "sshd", "10.1.2.3", nullptr, true},
+	    {"sshd: ALL\n", "ALL: ALL\n", "SSHD", "10.1.2.3", nullptr, true},
+	    {"ALL: .5\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr, true},
+	    {"ALL: 10.1.*\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr, true},
+	    {"ALL: 10.1.?.5\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr,
+		true},
+	    {"ALL: 10.1.?.5\n", "ALL: ALL\n", "sshd", "10.1.22.5", nullptr,
+		false},
+	    {"ALL: 10.0.0.0/255.0.0.0\n", "ALL: ALL\n", "sshd", "10.1.2.5",
+		nullptr, true},
+	    {"ALL: 10.0.0.0/255.0.255.0\n", "ALL: ALL\n", "sshd", "10.1.0.5",
+		nullptr, true},
+	    {"ALL: 10.0.0.0/255.0.255.0\n", "ALL: ALL\n", "sshd", "10.1.1.5",
+		nullptr, false},
+	    {"ALL: 10.0.0.0/8\n", "ALL: ALL\n", "sshd", "10.200.0.5", nullptr,
+		true},
+	    {"ALL: 10.0.0.0/9\n", "ALL: ALL\n", "sshd", "10.200.0.5", nullptr,
+		false},
+	    {"ALL: ALL EXCEPT 10.1.2.5\n", "ALL: ALL\n", "sshd", "10.1.2.5",
+		nullptr, false},
+	    {"ALL: ALL except 10.1.2.5\n", "ALL: ALL\n", "sshd", "10.1.2.5",
+		nullptr, false},
+	    {"ALL: ALL EXCEPT 10. EXCEPT 10.1.2.5\n", "ALL: ALL\n", "sshd",
+		"10.1.2.5", nullptr, true},
+	    {"ALL: ALL EXCEPT 10. EXCEPT 10.1.2.5\n", "ALL: ALL\n", "sshd",
+		"10.1.2.6", nullptr, false},
+	    {"ALL: ALL EXCEPT 10. EXCEPT 10.1.2.5\n", "ALL: ALL\n", "sshd",
+		"11.1.2.6", nullptr, true},
+	    {"ALL EXCEPT sshd: ALL\n", "ALL: ALL\n", "sshd", "10.1.2.6",
+		nullptr, false},
+	    {"ALL EXCEPT sshd: ALL\n", "ALL: ALL\n", "ftpd", "10.1.2.6",
+		nullptr, true},
+	    {"ALL EXCEPT in.* EXCEPT in.ftpd: ALL\n", "ALL: ALL\n", "in.ftpd",
+		"10.1.2.6", nullptr, true},
+	    {"ALL EXCEPT in.* EXCEPT in.ftpd: ALL\n", "ALL: ALL\n",
+		"in.tftpd", "10.1.2.6", nullptr, false},
+	    {"s?hd, ftpd: ALL\n", "ALL: ALL\n", "sshd", "10.1.2.6", nullptr,
+		true},
+	    {"ALL: [::1]\n", "ALL: ALL\n", "sshd", "::1", nullptr, true},
+	    {"ALL: [::]/0\n", "ALL: ALL\n", "sshd", "::1", nullptr, true},
+	    {"ALL: [2001:db8::]/32\n", "ALL: ALL\n", "sshd", "2001:db8::5",
+		nullptr, true},
+	    {"ALL: [2001:db8::]/32\n", "ALL: ALL\n", "sshd", "2001:db9::5",
+		nullptr, false},
+	    {"ALL: [2001:DB8::5]\n", "ALL: ALL\n", "sshd", "2001:db8::5",
+		nullptr, true},
+	    {"ALL: 10.1.2.5\n", "ALL: ALL\n", "sshd", "::ffff:10.1.2.5",
+		nullptr, true},
+	    {"ALL: 10.1.2.\n", "ALL: ALL\n", "sshd", "::ffff:10.1.2.5",
+		nullptr, true},
+	    {"ALL: 10.0.0.0/8\n", "ALL: ALL\n", "sshd", "::ffff:10.1.2.5",
+		nullptr, true},
+	    {"ALL: UNKNOWN\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr,
+		true},
+	    {"ALL: KNOWN\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr, false},
+	    {"ALL: LOCAL\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr, false},
+	    {"ALL: ALL: allow\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr,
+		true},
+	    {"ALL: ALL: DENY\n", "", "sshd", "10.1.2.5", nullptr, false},
+	    {"", "ALL: ALL: allow\n", "sshd", "10.1.2.5", nullptr, true},
+	    {"", "sshd: 10.1.2.5: deny\nALL: ALL: allow\n", "sshd", "10.1.2.5",
+		nullptr, false},
+	    {"ALL: ALL: spawn echo hi\n", "ALL: ALL\n", "sshd", "10.1.2.5",
+		nullptr, true},
+	    {"ALL: ALL@10.1.2.5\n", "ALL: ALL\n", "sshd", "10.1.2.5", nullptr,
+		true},
+	    {"sshd: 10.1.2.5\\\n 10.1.2.6\n", "ALL: ALL\n", "sshd",
+		"10.1.2.6", nullptr, true},
+	    {"sshd: 10.1.2.\\\n6\n", "ALL: ALL\n", "sshd", "10.1.2.6",
+		nullptr, true},
+	    {"# sshd: 10.1.2.5\\\nsshd: 10.1.2.6\n", "ALL: ALL\n", "sshd",
+		"10.1.2.6", nullptr, false},
+	    {"sshd : 10.1.2.6 , 10.1.2.7\n", "ALL: ALL\n", "sshd", "10.1.2.7",
+		nullptr, true},
+	    {"sshd,,ftpd :,10.1.2.7,\n", "ALL: ALL\n", "ftpd", "10.1.2.7",
+		nullptr, true},
+	    {"sshd@10.0.0.: ALL\n", "ALL: ALL\n", "sshd", "10.1.2.5",
+		nullptr, false},
+	    {"ALL: LOCAL\n", "ALL: ALL\n", "sshd", "10.9.9.8", "bar", true},
+	    {"ALL: LOCAL\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", false},
+	    {"ALL: KNOWN\n", "ALL: ALL\n", "sshd", "10.9.9.8", "bar", true},
+	    {"ALL: UNKNOWN\n", "ALL: ALL\n", "sshd", "10.9.9.8", "bar", false},
+	    {"ALL: PARANOID\n", "ALL: ALL\n", "sshd", "10.9.9.8", "bar",
+		false},
+	    {"ALL: ALL EXCEPT LOCAL\n", "ALL: ALL\n", "sshd", "10.9.9.8",
+		"bar", false},
+	    {"ALL: .example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: .EXAMPLE.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: .example.com\n", "ALL: ALL\n", "sshd", "2001:db8::9",
+		"v6host.example.net", false},
+	    {"ALL: .example.net\n", "ALL: ALL\n", "sshd", "2001:db8::9",
+		"v6host.example.net", true},
+	    {"ALL: example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", false},
+	    {"ALL: foo.\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: f*.example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: *.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: fo?.example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: f?.example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", false},
+	    {"ALL: FOO.example.com\n", "ALL: ALL\n", "sshd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"ALL: .example.com EXCEPT foo.example.com\n", "ALL: ALL\n",
+		"sshd", "10.9.9.9", "foo.example.com", false},
+	    {"ALL: .example.com EXCEPT foo.example.com\n", "ALL: ALL\n",
+		"sshd", "10.9.9.6", "mixed.example.com", true},
+	    {"ALL: 10.9.9.\n", "ALL: ALL\n", "sshd", "10.9.9.8", "bar", true},
+	    {"ALL: LOCAL\nALL: .example.com EXCEPT mixed.example.com\n",
+		"ALL: ALL\n", "sshd", "10.9.9.6", "mixed.example.com", false},
+	    {"", "ALL: some.host.name, .some.domain\nALL EXCEPT in.fingerd: "
+		"other.host.name, .example.com\n", "in.fingerd", "10.9.9.9",
+		"foo.example.com", true},
+	    {"", "ALL: some.host.name, .some.domain\nALL EXCEPT in.fingerd: "
+		"other.host.name, .example.com\n", "in.telnetd", "10.9.9.9",
+		"foo.example.com", false},
+	};
+	for (const auto &c : cases) {
+		std::istringstream a(c.allow), d(c.deny);
+		auto pa = net::parse_hosts_access(a, "hosts.allow");
+		auto pd = net::parse_hosts_access(d, "hosts.deny");
+		CHECK_TEXT(!pa.has_errors() && !pd.has_errors(), c.allow);
+		net::access_table ta("hosts.allow", std::move(pa.entries));
+		net::access_table td("hosts.deny", std::move(pd.entries));
+		auto dec = net::decide_access(ta, td,
+		    req(c.daemon, c.client, c.name));
+		std::string what = std::string(c.allow) + "|" + c.deny + "|" +
+		    c.daemon + "|" + c.client;
+		CHECK_EQUAL_TEXT(c.granted, dec.granted, what.c_str());
+	}
+}
