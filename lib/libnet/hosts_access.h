@@ -113,6 +113,10 @@ public:
 	// DNS lookups only then.
 	bool needs_hostname() const { return needs_hostname_; }
 
+	// True when a rule for req's daemon (and server address) needs the
+	// client's name: only then must the caller look it up for req.
+	bool needs_hostname_for(const access_request &req) const;
+
 	const std::string &origin() const { return origin_; }
 	const std::vector<access_rule> &rules() const { return rules_; }
 
@@ -120,6 +124,7 @@ private:
 	std::string origin_;
 	std::vector<access_rule> rules_;
 	bool needs_hostname_ = false;
+	std::vector<bool> rule_needs_name_;	// per rule, same order
 };
 
 // The outcome for one connection and the rule that gave it.

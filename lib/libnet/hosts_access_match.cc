@@ -195,11 +195,27 @@ host_pattern::needs_hostname() const
 access_table::access_table(std::string origin, std::vector<access_rule> rules)
     : origin_(std::move(origin)), rules_(std::move(rules))
 {
-	for (const auto &r : rules_)
+	for (const auto &r : rules_) {
+		bool needs = false;
 		for (const auto &g : r.clients.groups)
 			for (const auto &p : g)
-				if (p.needs_hostname())
-					needs_hostname_ = true;
+				needs = needs || p.needs_hostname();
+		rule_needs_name_.push_back(needs);
+		needs_hostname_ = needs_hostname_ || needs;
+	}
+}
+
+bool
+access_table::needs_hostname_for(const access_request &req) const
+{
+	if (!needs_hostname_)
+		return false;
+	facts f = make_facts(req);
+	for (std::size_t i = 0; i < rules_.size(); i++)
+		if (rule_needs_name_[i] &&
+		    list_matches(rules_[i].daemons, f, daemon_matches))
+			return true;
+	return false;
 }
 
 const access_rule *

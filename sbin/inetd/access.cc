@@ -73,16 +73,43 @@ load_access_files(const std::string &allow_path, const std::string &deny_path,
 	return f;
 }
 
-net::access_decision
-check_access(const access_files &files, const std::string &daemon,
-    const net::address &client, const std::optional<net::address> &server)
+namespace {
+
+net::access_request
+make_request(const std::string &daemon, const net::address &client,
+    const std::optional<net::address> &server)
 {
 	net::access_request req;
 	req.daemon = daemon;
 	req.client = client.unmapped();
 	if (server)
 		req.server = server->unmapped();
-	if (files.needs_hostname())
+	return req;
+}
+
+bool
+needs_name(const access_files &files, const net::access_request &req)
+{
+	return files.allow.needs_hostname_for(req) ||
+	    files.deny.needs_hostname_for(req);
+}
+
+} // namespace
+
+bool
+needs_hostname(const access_files &files, const std::string &daemon,
+    const std::optional<net::address> &server)
+{
+	return needs_name(files,
+	    make_request(daemon, net::address::any4(), server));
+}
+
+net::access_decision
+check_access(const access_files &files, const std::string &daemon,
+    const net::address &client, const std::optional<net::address> &server)
+{
+	net::access_request req = make_request(daemon, client, server);
+	if (needs_name(files, req))
 		req.client_name = verified_name(client, &req.paranoid);
 	return net::decide_access(files.allow, files.deny, req);
 }

@@ -16,12 +16,6 @@ namespace inetd {
 struct access_files {
 	net::access_table allow;
 	net::access_table deny;
-
-	bool
-	needs_hostname() const
-	{
-		return allow.needs_hostname() || deny.needs_hostname();
-	}
 };
 
 // Reads both files; a missing file is an empty one (everything allowed,
@@ -29,18 +23,16 @@ struct access_files {
 access_files load_access_files(const std::string &allow_path,
     const std::string &deny_path, std::vector<net::diagnostic> &diags);
 
+// True when a rule for daemon needs the client's name, so deciding
+// means a name lookup (which blocks: inetd then decides in the child).
+bool needs_hostname(const access_files &files, const std::string &daemon,
+    const std::optional<net::address> &server);
+
 // The decision for client connecting to daemon on server.  The client's
-// name is looked up (and verified forward) only when the rules need it;
-// that lookup blocks, so callers on the event loop avoid it where they can.
+// name is looked up (and verified forward) only when a rule for daemon
+// needs it.
 net::access_decision check_access(const access_files &files,
     const std::string &daemon, const net::address &client,
     const std::optional<net::address> &server);
-
-// True when the decision can be made without a name lookup.
-inline bool
-decidable_in_loop(const access_files &files)
-{
-	return !files.needs_hostname();
-}
 
 } // namespace inetd

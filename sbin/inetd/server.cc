@@ -378,9 +378,12 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 		std::optional<net::endpoint> local_ep;
 		if (local)
 			local_ep = *local;
-		std::string peer_text = peer.addr.unmapped().str() + ":" +
-		    std::to_string(peer.port);
-		bool in_loop = builtin || decidable_in_loop(access_);
+		std::string peer_text =
+		    net::endpoint{peer.addr.unmapped(), peer.port}.str();
+		bool in_loop = builtin ||
+		    !needs_hostname(access_, svc->spec.daemon_name,
+			local_ep ? std::optional(local_ep->addr)
+				 : std::nullopt);
 		if (in_loop) {
 			auto d = check_access(access_, svc->spec.daemon_name,
 			    peer.addr,
@@ -605,8 +608,8 @@ server::spawn(const service_ptr &svc, int sock,
 	rec.start = loop_.now();
 	if (remote) {
 		rec.source = remote->addr;
-		rec.peer = remote->addr.unmapped().str() + ":" +
-		    std::to_string(remote->port);
+		rec.peer = net::endpoint{remote->addr.unmapped(), remote->port}
+			       .str();
 	}
 	rec.owns_socket = owns_socket;
 	children_.emplace(r->pid, std::move(rec));

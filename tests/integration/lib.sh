@@ -35,8 +35,13 @@ skip() {
 	exit 77
 }
 
-# fail MESSAGE: the case failed.
+# fail MESSAGE: the case failed; the end of every daemon log goes with it.
 fail() {
+	for _log in "$T"/*.log; do
+		[ -f "$_log" ] || continue
+		echo "--- last lines of $(basename "$_log"):"
+		tail -n 15 "$_log"
+	done
 	echo "FAIL $CASE: $*"
 	exit 1
 }

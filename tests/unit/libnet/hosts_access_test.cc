@@ -835,3 +835,19 @@ TEST(hosts_access, answers_agree_with_tcpdmatch)
 		CHECK_EQUAL_TEXT(c.granted, dec.granted, what.c_str());
 	}
 }
+
+TEST(hosts_access, hostname_needed_only_for_daemons_with_name_rules)
+{
+	auto t = table("in.ftpd: .example.com\n"
+		       "in.tftpd: 10.0.0.0/8\n"
+		       "ALL EXCEPT in.telnetd: [::1]\n");
+	CHECK(t.needs_hostname());
+	CHECK(t.needs_hostname_for(req("in.ftpd", "10.1.2.3")));
+	CHECK_FALSE(t.needs_hostname_for(req("in.tftpd", "10.1.2.3")));
+	CHECK_FALSE(t.needs_hostname_for(req("in.telnetd", "10.1.2.3")));
+	auto all = table("ALL: LOCAL\n");
+	CHECK(all.needs_hostname_for(req("anything", "10.1.2.3")));
+	auto none = table("ALL: 10.0.0.0/8\n");
+	CHECK_FALSE(none.needs_hostname());
+	CHECK_FALSE(none.needs_hostname_for(req("sshd", "10.1.2.3")));
+}

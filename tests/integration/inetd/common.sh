@@ -1,0 +1,48 @@
+# common.sh: helpers for the inetd cases (sourced by each case).
+need python3
+CLIENT="python3 $TOP/tests/integration/inetd/client.py"
+
+# start_inetd ARGS... CONF: inetd in the foreground with debug logging;
+# returns once it has opened its sockets.
+start_inetd() {
+	start_daemon inetd "$INETD" -d "$@"
+	INETD_PID=$LAST_PID
+	wait_until 10 grep -q 'started: ' "$T/inetd.log"
+}
+
+# log_count REGEX: how many inetd log lines match.
+log_count() {
+	grep -Ec -- "$1" "$T/inetd.log"
+}
+
+# wait_log REGEX [N]: wait until at least N (default 1) log lines match.
+wait_log() {
+	wait_until 10 sh -c "[ \$(grep -Ec -- '$1' '$T/inetd.log') -ge ${2:-1} ]"
+}
+
+# reload_inetd: SIGHUP, then wait for the outcome to be logged.
+reload_inetd() {
+	_n=$(log_count 'reloaded |reload: errors')
+	kill -HUP "$INETD_PID"
+	wait_log 'reloaded |reload: errors' $((_n + 1))
+}
+
+# tcp HOST PORT [DATA]: connect, send DATA, print the reply to EOF.
+tcp() {
+	$CLIENT tcp "$@"
+}
+
+# udp HOST PORT DATA [--sport N]: one datagram, its reply or NO REPLY.
+udp() {
+	$CLIENT udp "$@"
+}
+
+# children_of PID: the number of live child processes of PID.
+children_of() {
+	ps -o pid= --ppid "$1" | wc -l
+}
+
+# zombies: the number of zombie processes in this PID namespace.
+zombies() {
+	ps -eo stat= | grep -c '^Z'
+}
