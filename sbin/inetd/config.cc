@@ -2,10 +2,38 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "libnet/inetd_conf.h"
 #include "libnet/parse_file.h"
 
 namespace inetd {
+
+namespace {
+
+// Parser and resolver findings interleaved back into reading order: files
+// in the order first named, lines ascending within each.
+void
+sort_diagnostics(std::vector<net::diagnostic> &diags)
+{
+	std::vector<std::string> files;
+	auto rank = [&](const std::string &origin) {
+		for (std::size_t i = 0; i < files.size(); i++)
+			if (files[i] == origin)
+				return i;
+		files.push_back(origin);
+		return files.size() - 1;
+	};
+	for (const auto &d : diags)
+		(void)rank(d.origin);
+	std::stable_sort(diags.begin(), diags.end(),
+	    [&](const net::diagnostic &a, const net::diagnostic &b) {
+		    std::size_t ra = rank(a.origin), rb = rank(b.origin);
+		    return ra != rb ? ra < rb : a.line < b.line;
+	    });
+}
+
+} // namespace
 
 std::optional<config>
 load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
@@ -36,6 +64,7 @@ load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
 	diags.insert(diags.end(), specs.diagnostics.begin(),
 	    specs.diagnostics.end());
 
+	sort_diagnostics(diags);
 	config c;
 	c.services = std::move(specs.entries);
 	c.access = load_access_files(paths.hosts_allow, paths.hosts_deny,

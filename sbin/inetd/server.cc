@@ -285,9 +285,20 @@ server::rate_allows(const service_ptr &svc)
 		return true;
 	svc->rate_paused = true;
 	svc->count.pauses++;
-	net::log_warn("%s: more than %u spawns a minute, paused for %.2fs",
-	    svc->spec.name.c_str(), svc->spawn_rate.rate(),
-	    std::chrono::duration<double>(w).count());
+	net::time_point now = loop_.now();
+	if (!svc->pause_logged &&
+	    (svc->pause_logged_at == net::time_point{} ||
+		now - svc->pause_logged_at >= std::chrono::minutes(1))) {
+		net::log_warn("%s: more than %u spawns a minute, paused for "
+			      "%.2fs",
+		    svc->spec.name.c_str(), svc->spawn_rate.rate(),
+		    std::chrono::duration<double>(w).count());
+		svc->pause_logged = true;
+		svc->pause_logged_at = now;
+		svc->pauses_unlogged = 0;
+	} else {
+		svc->pauses_unlogged++;
+	}
 	resume_after(svc, w);
 	update_watch(*svc);
 	return false;
@@ -304,10 +315,39 @@ server::resume_after(const service_ptr &svc, net::duration d)
 			return;
 		if (svc->rate_paused) {
 			svc->rate_paused = false;
-			net::log_notice("%s: resumed", svc->spec.name.c_str());
+			resumed(*svc);
 		}
 		update_watch(*svc);
 	});
+}
+
+void
+server::resumed(service &svc)
+{
+	if (!svc.pause_logged)
+		return;
+	// A service paused again within the minute stays quiet until the
+	// minute is over; then one line tells how often it was held back.
+	if (loop_.now() - svc.pause_logged_at < std::chrono::minutes(1) &&
+	    svc.pauses_unlogged > 0) {
+		// Make sure the line is written even if nothing else happens.
+		if (svc.pause_summary_timer == 0)
+			svc.pause_summary_timer = loop_.add_timer(
+			    svc.pause_logged_at + std::chrono::minutes(1),
+			    [this, &svc] {
+				    svc.pause_summary_timer = 0;
+				    if (!svc.rate_paused && !svc.removed)
+					    resumed(svc);
+			    });
+		return;
+	}
+	if (svc.pauses_unlogged > 0)
+		net::log_notice("%s: resumed (paused %u more times since the "
+				"last message)",
+		    svc.spec.name.c_str(), svc.pauses_unlogged);
+	else
+		net::log_notice("%s: resumed", svc.spec.name.c_str());
+	svc.pause_logged = false;
 }
 
 void
@@ -745,6 +785,8 @@ server::reload()
 			close_listener(l);
 		if (svc->resume_timer != 0)
 			loop_.cancel_timer(svc->resume_timer);
+		if (svc->pause_summary_timer != 0)
+			loop_.cancel_timer(svc->pause_summary_timer);
 		net::log_notice("%s: removed", svc->spec.name.c_str());
 		if (svc->children > 0 || svc->conns > 0)
 			retired_.push_back(svc);
@@ -850,6 +892,10 @@ server::stop()
 		if (svc->resume_timer != 0) {
 			loop_.cancel_timer(svc->resume_timer);
 			svc->resume_timer = 0;
+		}
+		if (svc->pause_summary_timer != 0) {
+			loop_.cancel_timer(svc->pause_summary_timer);
+			svc->pause_summary_timer = 0;
 		}
 	}
 	conns_.clear();

@@ -15,7 +15,7 @@
 
 #include "builtin_conn.h"
 #include "config.h"
-#include "limits.h"
+#include "limiter.h"
 #include "libnet/event_loop.h"
 #include "libnet/unique_fd.h"
 
@@ -68,6 +68,12 @@ struct service {
 	bool wait_busy = false;		// a wait child owns the socket
 	bool removed = false;		// gone from the config; children remain
 	bool rate_paused = false;
+	// Pauses are logged once a minute at most, so a sustained flood
+	// gives one "paused" and one "resumed" line a minute, with counts.
+	bool pause_logged = false;
+	net::time_point pause_logged_at{};
+	unsigned pauses_unlogged = 0;
+	net::event_loop::timer_id pause_summary_timer = 0;
 	bool dgram_pending = false;	// dgram nowait: datagram not yet read
 	net::event_loop::timer_id resume_timer = 0;
 	token_bucket spawn_rate;
@@ -128,6 +134,7 @@ private:
 	void on_socket_child(const service_ptr &svc, listener &l);
 	bool rate_allows(const service_ptr &svc);
 	void resume_after(const service_ptr &svc, net::duration d);
+	void resumed(service &svc);
 
 	bool admit_source(service &svc, const net::address &a);
 	void refuse(service &svc, const std::string &peer, const char *why,

@@ -6,7 +6,7 @@
  /work/main/lib/libnet/unique_fd.h /work/main/lib/libnet/daemon.h \
  /work/main/lib/libnet/event_loop.h /work/main/lib/libnet/log.h \
  /work/main/lib/libnet/numparse.h /work/main/lib/libnet/paths.h server.h \
- builtin_conn.h limits.h
+ builtin_conn.h limiter.h
 config.h:
 access.h:
 /work/main/lib/libnet/addr.h:
@@ -27,4 +27,4 @@ builtin.h:
 /work/main/lib/libnet/paths.h:
 server.h:
 builtin_conn.h:
-limits.h:
+limiter.h:

@@ -4,8 +4,8 @@
  /work/main/lib/libnet/addr.h /work/main/lib/libnet/diag.h \
  /work/main/lib/libnet/hosts_access.h servtab.h \
  /work/main/lib/libnet/inetd_conf.h /work/main/lib/libnet/privdrop.h \
- /work/main/lib/libnet/services.h /work/main/lib/libnet/socket.h limits.h \
- env.h /work/main/lib/libnet/log.h spawn.h
+ /work/main/lib/libnet/services.h /work/main/lib/libnet/socket.h \
+ limiter.h env.h /work/main/lib/libnet/log.h spawn.h
 server.h:
 builtin_conn.h:
 builtin.h:
@@ -22,7 +22,7 @@ servtab.h:
 /work/main/lib/libnet/privdrop.h:
 /work/main/lib/libnet/services.h:
 /work/main/lib/libnet/socket.h:
-limits.h:
+limiter.h:
 env.h:
 /work/main/lib/libnet/log.h:
 spawn.h:

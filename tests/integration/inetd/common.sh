@@ -15,9 +15,14 @@ log_count() {
 	grep -Ec -- "$1" "$T/inetd.log"
 }
 
+# log_has REGEX N: true when at least N log lines match.
+log_has() {
+	[ "$(grep -Ec -- "$1" "$T/inetd.log")" -ge "$2" ]
+}
+
 # wait_log REGEX [N]: wait until at least N (default 1) log lines match.
 wait_log() {
-	wait_until 10 sh -c "[ \$(grep -Ec -- '$1' '$T/inetd.log') -ge ${2:-1} ]"
+	wait_until 10 log_has "$1" "${2:-1}"
 }
 
 # reload_inetd: SIGHUP, then wait for the outcome to be logged.

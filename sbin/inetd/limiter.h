@@ -1,4 +1,4 @@
-// limits.h: inetd's limiters.  Pure: every call takes the time, so the
+// limiter.h: inetd's limiters.  Pure: every call takes the time, so the
 // unit tests drive them without clocks or sockets.
 #pragma once
 

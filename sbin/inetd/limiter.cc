@@ -1,4 +1,4 @@
-#include "limits.h"
+#include "limiter.h"
 
 #include <algorithm>
 

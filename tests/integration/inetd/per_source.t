@@ -1,0 +1,41 @@
+# Per-source limits: nowait.max.per-source caps one source's concurrent
+# children, -C its connections a minute; the excess is refused and
+# logged while other sources are admitted.  IPv6 sources count per /64.
+. "$TOP/tests/integration/inetd/common.sh"
+printf '#!/bin/sh\necho hello\nexec cat > /dev/null\n' > "$T/hello"
+chmod 755 "$T/hello"
+cat > "$T/inetd.conf" <<CONF
+10030 stream tcp nowait.0.2 nobody $T/hello hello
+10031 stream tcp nowait     nobody /bin/echo echo hi
+CONF
+ip -6 addr add fd00:1::1/64 dev lo nodad
+ip -6 addr add fd00:1::2/64 dev lo nodad
+ip -6 addr add fd00:2::1/64 dev lo nodad
+start_inetd -l -C 5 "$T/inetd.conf"
+
+note "concurrent children per source"
+$CLIENT stall 127.0.0.1 10030 30 > /dev/null &
+$CLIENT stall 127.0.0.1 10030 30 > /dev/null &
+wait_log '10030/tcp: connection from 127.0.0.1:[0-9]+ pid' 2
+assert_eq "" "$(tcp 127.0.0.1 10030 '')" "a third from 127.0.0.1"
+wait_log '10030/tcp: refused 127.0.0.1: too many connections from this source'
+assert_eq "hello" "$($CLIENT tcp 127.0.0.1 10030 '' --source 127.0.0.2)" "another source"
+
+note "connections a minute per source (-C 5)"
+for i in 1 2 3 4 5; do
+	assert_eq hi "$(tcp 127.0.0.1 10031)" "connection $i"
+done
+assert_eq "" "$(tcp 127.0.0.1 10031)" "the sixth within the minute"
+wait_log '10031/tcp: refused 127.0.0.1: connection rate from this source over the limit'
+assert_eq hi "$($CLIENT tcp 127.0.0.1 10031 --source 127.0.0.3)" "another source"
+
+note "IPv6 sources are counted per /64"
+for i in 1 2 3; do
+	assert_eq hi "$($CLIENT tcp fd00:1::1 10031 --source fd00:1::1)" "fd00:1::1 #$i"
+done
+for i in 1 2; do
+	assert_eq hi "$($CLIENT tcp fd00:1::1 10031 --source fd00:1::2)" "fd00:1::2 #$i"
+done
+assert_eq "" "$($CLIENT tcp fd00:1::1 10031 --source fd00:1::2)" "sixth from the same /64"
+wait_log '10031/tcp: refused fd00:1::2: connection rate'
+assert_eq hi "$($CLIENT tcp fd00:1::1 10031 --source fd00:2::1)" "another /64"
