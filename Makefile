@@ -65,7 +65,7 @@ deps:
 deps-if-root:
 	@lib/mk/deps.sh --if-root
 
-demo: all
+demo: deps-if-root all
 	@lib/mk/demo.sh
 
 fuzz:

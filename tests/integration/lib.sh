@@ -22,6 +22,7 @@ cleanup() {
 		kill "$p" 2>/dev/null
 	done
 	umount -R -l /etc 2>/dev/null
+	umount -R -l /dev 2>/dev/null
 	umount -R -l "$T" 2>/dev/null
 	rmdir "$T" 2>/dev/null
 }
@@ -154,6 +155,24 @@ _etc_private() {
 		"$T/etc.merged" || fail "cannot overlay /etc"
 	mount --bind "$T/etc.merged" /etc || fail "cannot bind the /etc overlay"
 	_etc_private_done=1
+}
+
+# capture_syslog: give this case a /dev/log of its own (an overlay of
+# /dev, so nothing is created in the host's /dev) and collect what daemons
+# log there in $T/syslog.log.
+capture_syslog() {
+	mkdir -p "$T/dev.upper" "$T/dev.work" "$T/dev"
+	mount -t overlay overlay \
+		-o "lowerdir=/dev,upperdir=$T/dev.upper,workdir=$T/dev.work" \
+		"$T/dev" || fail "cannot overlay /dev"
+	for _sub in pts shm mqueue; do
+		[ -d "/dev/$_sub" ] && mount --rbind "/dev/$_sub" "$T/dev/$_sub"
+	done
+	mount --bind "$T/dev" /dev || fail "cannot bind the /dev overlay"
+	rm -f /dev/log
+	start_daemon syslogd python3 "$TOP/tests/integration/syslogd.py" \
+		/dev/log "$T/syslog.log"
+	wait_until 5 test -S /dev/log
 }
 
 # assert_eq EXPECTED ACTUAL WHAT
