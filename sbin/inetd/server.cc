@@ -623,6 +623,7 @@ server::spawn(const service_ptr &svc, int sock,
 	req.user = &spec.user;
 	req.group = spec.group;
 	req.switch_user = geteuid() == 0;
+	req.handled_signals = {SIGCHLD, SIGHUP, SIGUSR1, SIGTERM, SIGINT};
 	if (check_in_child && remote) {
 		req.check = [this, &spec, remote, local] {
 			auto d = check_access(access_, spec.daemon_name,
@@ -643,6 +644,11 @@ server::spawn(const service_ptr &svc, int sock,
 		    r.err().message().c_str());
 		return false;
 	}
+	if (!r->failure.empty()) {
+		// The child exists (and has exited): it is reaped as usual.
+		svc->count.failed++;
+		net::log_err("%s: %s", spec.name.c_str(), r->failure.c_str());
+	}
 	child_rec rec;
 	rec.svc = svc;
 	rec.start = loop_.now();
@@ -656,7 +662,8 @@ server::spawn(const service_ptr &svc, int sock,
 	svc->children++;
 	svc->count.spawned++;
 	(void)svc->spawn_rate.take(loop_.now());
-	watch_status(r->status.release(), spec.name);
+	if (r->status.valid())
+		watch_status(r->status.release(), spec.name);
 	if (opts_.log_connections)
 		net::log_info("%s: %s%spid %d", spec.name.c_str(),
 		    remote ? "connection from " : "",

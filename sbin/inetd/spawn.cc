@@ -1,7 +1,8 @@
 #include "spawn.h"
 
 #include <fcntl.h>
-#include <linux/close_range.h>
+#include <grp.h>
+#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -14,53 +15,118 @@ namespace inetd {
 
 namespace {
 
-void
-report(int fd, const std::string &msg)
-{
-	ssize_t n = write(fd, msg.data(), msg.size());
-	(void)n;
-}
+// What the child must do, as plain data the vfork child can use without
+// allocating or touching anything the parent owns but these.
+struct child_plan {
+	const char *program;
+	char *const *argv;
+	char *const *envp;
+	int sock;
+	bool switch_user;
+	uid_t uid;
+	gid_t gid;
+	const gid_t *groups;
+	std::size_t ngroups;
+	const int *signals;
+	std::size_t nsignals;
+	int keep_fd;		// a close-on-exec descriptor to leave open
+};
 
-// Closes every descriptor from first on, except keep.
-void
-close_from(unsigned first, unsigned keep)
+// Where the vfork child leaves the step that failed and its errno.  The
+// child shares the parent's memory until it execs or exits.
+struct child_outcome {
+	volatile int step = 0;
+	volatile int err = 0;
+};
+
+enum step : int {
+	step_none,
+	step_setgroups,
+	step_setgid,
+	step_setuid,
+	step_verify,
+	step_dup,
+	step_exec,
+};
+
+const char *
+step_name(int s)
 {
-	if (keep >= first) {
-		if (keep > first)
-			syscall(SYS_close_range, first, keep - 1, 0);
-		syscall(SYS_close_range, keep + 1, ~0U, 0);
-	} else {
-		syscall(SYS_close_range, first, ~0U, 0);
+	switch (s) {
+	case step_setgroups:
+		return "setgroups";
+	case step_setgid:
+		return "setresgid";
+	case step_setuid:
+		return "setresuid";
+	case step_verify:
+		return "privilege drop could be undone";
+	case step_dup:
+		return "dup2";
+	case step_exec:
+		return "exec";
 	}
+	return "?";
 }
 
-[[noreturn]] void
-run_child(const spawn_request &req, char *const argv[], char *const envp[],
-    int status_fd)
+// The child's work between fork and exec, in raw system calls only: it
+// may run in a vfork child sharing the parent's memory.  Returns only on
+// failure, with *out filled in.
+void
+become_server(const child_plan &p, child_outcome *out)
 {
-	net::reset_signals_for_exec();
-	setsid();
-	if (req.check && !req.check())
-		_exit(0);
-	if (req.switch_user && req.user != nullptr) {
-		auto r = net::drop_privileges(*req.user, req.group);
-		if (!r) {
-			report(status_fd, r.err().message());
-			_exit(126);
+	struct sigaction dfl;
+	std::memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	for (std::size_t i = 0; i < p.nsignals; i++)
+		sigaction(p.signals[i], &dfl, nullptr);
+	sigaction(SIGPIPE, &dfl, nullptr);
+	syscall(SYS_setsid);
+	if (p.switch_user) {
+		if (syscall(SYS_setgroups, p.ngroups, p.groups) != 0) {
+			out->step = step_setgroups;
+			out->err = errno;
+			return;
+		}
+		if (syscall(SYS_setresgid, p.gid, p.gid, p.gid) != 0) {
+			out->step = step_setgid;
+			out->err = errno;
+			return;
+		}
+		if (syscall(SYS_setresuid, p.uid, p.uid, p.uid) != 0) {
+			out->step = step_setuid;
+			out->err = errno;
+			return;
+		}
+		if (p.uid != 0 && syscall(SYS_setresuid, 0, 0, 0) == 0) {
+			out->step = step_verify;
+			out->err = EPERM;
+			return;
 		}
 	}
 	for (int fd = 0; fd <= 2; fd++)
-		if (req.sock != fd && dup2(req.sock, fd) < 0) {
-			report(status_fd, "dup2: " +
-			    std::string(std::strerror(errno)));
-			_exit(126);
+		if (p.sock != fd && syscall(SYS_dup2, p.sock, fd) < 0) {
+			out->step = step_dup;
+			out->err = errno;
+			return;
 		}
-	// The socket stays close-on-exec above fd 2; fds 0-2 are fresh dups
-	// without the flag.
-	close_from(3, static_cast<unsigned>(status_fd));
-	execve(req.program.c_str(), argv, envp);
-	report(status_fd, "exec " + req.program + ": " + std::strerror(errno));
-	_exit(127);
+	// fds 0-2 are fresh duplicates without close-on-exec; everything
+	// above is closed (the listening sockets and pipes are CLOEXEC too,
+	// this also covers anything a library opened without the flag).
+	if (p.keep_fd >= 3) {
+		unsigned k = static_cast<unsigned>(p.keep_fd);
+		if (k > 3)
+			syscall(SYS_close_range, 3U, k - 1, 0U);
+		syscall(SYS_close_range, k + 1, ~0U, 0U);
+	} else {
+		syscall(SYS_close_range, 3U, ~0U, 0U);
+	}
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, nullptr);
+	execve(p.program, p.argv, p.envp);
+	out->step = step_exec;
+	out->err = errno;
 }
 
 std::vector<char *>
@@ -74,25 +140,96 @@ c_array(const std::vector<std::string> &v)
 	return out;
 }
 
-} // namespace
+std::string
+describe(const spawn_request &req, const child_outcome &o)
+{
+	std::string what = o.step == step_exec ? "exec " + req.program
+					       : step_name(o.step);
+	return what + ": " + std::strerror(o.err);
+}
+
+// The user's group list with an explicit group in the primary's place, as
+// initgroups(name, group) would build it.
+std::vector<gid_t>
+group_list(const spawn_request &req, gid_t gid)
+{
+	std::vector<gid_t> groups{gid};
+	for (gid_t g : req.user->groups)
+		if (g != req.user->gid && g != gid)
+			groups.push_back(g);
+	return groups;
+}
 
 net::result<spawned>
-spawn_child(const spawn_request &req)
+spawn_with_fork(const spawn_request &req, const child_plan &plan)
 {
 	int p[2];
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
 		return net::fail("pipe");
 	net::unique_fd rd(p[0]), wr(p[1]);
-	std::vector<char *> argv = c_array(req.argv);
-	std::vector<char *> envp = c_array(req.env);
 	pid_t pid = fork();
 	if (pid < 0)
 		return net::fail("fork");
 	if (pid == 0) {
-		rd.reset();
-		run_child(req, argv.data(), envp.data(), wr.get());
+		net::reset_signals_for_exec();
+		if (!req.check())
+			_exit(0);
+		child_outcome o;
+		child_plan mine = plan;
+		mine.nsignals = 0;
+		// The status pipe must survive until exec, which closes it.
+		mine.keep_fd = wr.get();
+		become_server(mine, &o);
+		std::string msg = describe(req, o);
+		ssize_t n = write(wr.get(), msg.data(), msg.size());
+		(void)n;
+		_exit(127);
 	}
-	return spawned{pid, std::move(rd)};
+	return spawned{pid, {}, std::move(rd)};
+}
+
+} // namespace
+
+net::result<spawned>
+spawn_child(const spawn_request &req)
+{
+	std::vector<char *> argv = c_array(req.argv);
+	std::vector<char *> envp = c_array(req.env);
+	gid_t gid = req.group ? *req.group
+			      : (req.user != nullptr ? req.user->gid : getgid());
+	std::vector<gid_t> groups;
+	if (req.switch_user && req.user != nullptr)
+		groups = group_list(req, gid);
+	child_plan plan{req.program.c_str(), argv.data(), envp.data(), req.sock,
+	    req.switch_user && req.user != nullptr,
+	    req.user != nullptr ? req.user->uid : getuid(), gid,
+	    groups.data(), groups.size(), req.handled_signals.data(),
+	    req.handled_signals.size(), -1};
+	if (req.check)
+		return spawn_with_fork(req, plan);
+
+	// vfork: no page tables copied, no copy-on-write faults in the
+	// parent afterwards; the parent waits only until the child has
+	// exec'd.  Signals stay blocked across it so no handler of inetd's
+	// can run in the child.
+	sigset_t all, saved;
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &saved);
+	child_outcome outcome;
+	pid_t pid = vfork();
+	if (pid == 0) {
+		become_server(plan, &outcome);
+		_exit(127);
+	}
+	int fork_errno = errno;
+	sigprocmask(SIG_SETMASK, &saved, nullptr);
+	if (pid < 0)
+		return net::fail(fork_errno, "vfork");
+	spawned s;
+	s.pid = pid;
+	if (outcome.step != step_none)
+		s.failure = describe(req, outcome);
+	return s;
 }
 
 } // namespace inetd

@@ -14,8 +14,8 @@
 
 namespace inetd {
 
-// Everything a child needs, prepared before fork so the child allocates
-// nothing it does not have to.
+// Everything a child needs, prepared before the child starts so it
+// allocates nothing.
 struct spawn_request {
 	std::string program;
 	std::vector<std::string> argv;
@@ -24,21 +24,28 @@ struct spawn_request {
 	const net::user_info *user = nullptr;
 	std::optional<gid_t> group;
 	bool switch_user = true;	// false when inetd is not root
+	// Signals inetd handles: the child puts them back to the default
+	// before it execs (an ignored signal would otherwise be inherited).
+	std::vector<int> handled_signals;
 	// Runs in the child before anything else; false ends the child
-	// quietly (a refused connection: the check has logged why).
+	// quietly (a refused connection: the check has logged why).  A check
+	// needs a full fork; without one the child is started with vfork.
 	std::function<bool()> check;
 };
 
 struct spawned {
 	pid_t pid = -1;
-	// Readable end of a close-on-exec pipe: end of file with no data
-	// means exec succeeded; otherwise the child wrote why it failed.
+	// vfork path: why the child could not become the server (it has then
+	// exited); empty when exec succeeded.
+	std::string failure;
+	// fork path: readable end of a close-on-exec pipe; end of file with
+	// no data means exec succeeded, otherwise the child wrote why not.
 	net::unique_fd status;
 };
 
-// Forks a child that gets sock on fds 0-2 and nothing else open, the
-// default signal dispositions, its own session, the service's user and
-// group for good, the given environment, and execs the program.
+// Starts a child that gets sock on fds 0-2 and nothing else open, the
+// default signal dispositions, a session of its own, the service's user
+// and group for good, the given environment, and execs the program.
 net::result<spawned> spawn_child(const spawn_request &req);
 
 } // namespace inetd

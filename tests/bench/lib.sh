@@ -6,19 +6,14 @@ mount -t tmpfs -o mode=755 none "$B"
 _bench_pids=
 trap 'for p in $_bench_pids; do kill $p 2>/dev/null; done; umount -l "$B"; rmdir "$B"' EXIT
 
-# fetch_peer PACKAGE: download and unpack a Debian package (never install
-# it: peer daemons must not run as system services); prints the root of
-# the unpacked tree.
+# fetch_peer PACKAGE: the root of the unpacked peer package (fetched by
+# tests/bench/run before the benchmark entered its namespace).
 fetch_peer() {
-	_root="$BENCH_CACHE/$1"
-	if [ ! -d "$_root/root" ]; then
-		mkdir -p "$_root"
-		(cd "$_root" && apt-get download -q "$1" > download.log 2>&1) ||
-			{ echo "bench: cannot download $1" >&2; return 1; }
-		dpkg -x "$_root"/"$1"_*.deb "$_root/root" ||
-			{ echo "bench: cannot unpack $1" >&2; return 1; }
+	if [ ! -d "$BENCH_CACHE/$1/root" ]; then
+		echo "bench: $1 is not fetched; list it in the benchmark's peers file" >&2
+		return 1
 	fi
-	echo "$_root/root"
+	echo "$BENCH_CACHE/$1/root"
 }
 
 # bg COMMAND...: start a server in the background, killed at exit.
