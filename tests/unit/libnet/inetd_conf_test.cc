@@ -290,3 +290,30 @@ TEST(inetd_conf, include_depth_is_bounded)
 		unlink((d + "/" + std::to_string(i) + ".x").c_str());
 	rmdir(dir);
 }
+
+TEST(inetd_conf, shipped_sample_prototypes_parse_when_enabled)
+{
+	std::ifstream in(TOP_SRCDIR "/etc/inetd.conf");
+	CHECK(in.good());
+	std::string text, line;
+	while (std::getline(in, line)) {
+		// Enable every prototype line: "#name ..." -> "name ...".
+		if (line.size() > 1 && line[0] == '#' &&
+		    ((line[1] >= 'a' && line[1] <= 'z') || line[1] == '.'))
+			line.erase(0, 1);
+		// As make install substitutes them.
+		for (auto [from, to] : {std::pair{"@LIBEXECDIR@",
+					    "/usr/local/libexec"},
+			 std::pair{"@SYSCONFDIR@", "/etc"}})
+			for (auto at = line.find(from); at != std::string::npos;
+			     at = line.find(from))
+				line.replace(at, std::string(from).size(), to);
+		text += line + "\n";
+	}
+	auto p = parse(text);
+	for (const auto &d : p.diagnostics)
+		FAIL(d.str().c_str());
+	LONGS_EQUAL(17, p.entries.size());
+	CHECK(std::holds_alternative<net::inetd_include>(p.entries.back()));
+	STRCMP_EQUAL("/usr/local/libexec/tftpd", entry(p, 5).program.c_str());
+}
