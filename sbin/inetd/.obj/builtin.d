@@ -1,2 +1,0 @@
-.obj/builtin.o: builtin.cc builtin.h
-builtin.h:
