@@ -129,6 +129,19 @@ become_server(const child_plan &p, child_outcome *out)
 	out->err = errno;
 }
 
+// vfork in a frame of its own holding nothing but plain data: the child
+// borrows this frame until it execs or exits and must not return from it.
+__attribute__((noinline)) pid_t
+vfork_server(const child_plan &plan, child_outcome *outcome)
+{
+	pid_t pid = vfork();
+	if (pid == 0) {
+		become_server(plan, outcome);
+		_exit(127);
+	}
+	return pid;
+}
+
 std::vector<char *>
 c_array(const std::vector<std::string> &v)
 {
@@ -216,11 +229,7 @@ spawn_child(const spawn_request &req)
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &saved);
 	child_outcome outcome;
-	pid_t pid = vfork();
-	if (pid == 0) {
-		become_server(plan, &outcome);
-		_exit(127);
-	}
+	pid_t pid = vfork_server(plan, &outcome);
 	int fork_errno = errno;
 	sigprocmask(SIG_SETMASK, &saved, nullptr);
 	if (pid < 0)
