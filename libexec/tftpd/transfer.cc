@@ -53,6 +53,7 @@ transfer::send_oack(time_point now)
 {
 	oack_pending_ = true;
 	out_.clear();
+	out_seq_++;
 	out_.push_back(iovec{cfg_.oack.data(), cfg_.oack.size()});
 	arm(now);
 }
@@ -103,6 +104,7 @@ transfer::send_window(time_point now)
 	if (last_block_ != 0 && end > last_block_)
 		end = last_block_;
 	out_.clear();
+	out_seq_++;
 	for (std::uint64_t b = base_; b <= end; b++)
 		out_.push_back(iovec{slot(b), 4 + len_[b % cfg_.windowsize]});
 	sent_hi_ = std::max(sent_hi_, end);
@@ -114,6 +116,7 @@ transfer::send_ack(std::uint64_t block, time_point now)
 {
 	put_ack(ack_, static_cast<std::uint16_t>(block));
 	out_.clear();
+	out_seq_++;
 	out_.push_back(iovec{ack_, sizeof ack_});
 	arm(now);
 }
@@ -125,10 +128,25 @@ transfer::fail_with(error_code code, std::string why, bool tell_peer)
 	finished_ = true;
 	reason_ = std::move(why);
 	out_.clear();
+	out_seq_++;
 	if (tell_peer) {
 		error_pkt_ = make_error(code, reason_);
 		out_.push_back(iovec{error_pkt_.data(), error_pkt_.size()});
 	}
+}
+
+void
+transfer::abandon(std::string why)
+{
+	if (finished_)
+		return;
+	if (state_ == state::done) {
+		// A write already stored lingers only for a lost final ACK.
+		finished_ = true;
+		out_.clear();
+		return;
+	}
+	fail_with(error_code::not_defined, std::move(why), false);
 }
 
 void

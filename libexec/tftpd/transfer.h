@@ -65,11 +65,18 @@ public:
 	// The deadline passed: retransmit, give up, or end a dally.
 	void on_timeout(time_point now);
 
+	// Ends the transfer without a word to the peer (it is unreachable).
+	void abandon(std::string why);
+
 	// When on_timeout() is due; meaningless once finished().
 	time_point deadline() const { return deadline_; }
 
 	// The packets to send now, in order; valid until the next call.
 	std::span<const iovec> outgoing() const { return out_; }
+
+	// Changes whenever outgoing() is rebuilt, so a caller that sent part
+	// of it knows whether the rest is still wanted.
+	std::uint64_t out_seq() const { return out_seq_; }
 
 	// Forgets outgoing() once sent.
 	void clear_outgoing() { out_.clear(); }
@@ -117,6 +124,7 @@ private:
 	bool oack_pending_ = false;	// OACK sent, its ACK 0 / DATA 1 awaited
 	std::string reason_;
 	std::vector<iovec> out_;
+	std::uint64_t out_seq_ = 0;
 	std::vector<std::uint8_t> error_pkt_;
 	time_point deadline_{};
 	duration rto_;
