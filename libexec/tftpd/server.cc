@@ -124,12 +124,19 @@ server::on_listener(int fd)
 void
 server::reply_error(const net::endpoint &peer,
     const std::optional<net::address> &local, const request_error &e,
-    std::string_view what)
+    std::string_view what, int fd)
 {
 	if (cfg_.verbose)
 		net::log_info("%s: %s refused: %s (error %u)",
 		    peer.str().c_str(), std::string(what).c_str(),
 		    e.message.c_str(), static_cast<unsigned>(e.code));
+	auto pkt = make_error(e.code, e.message);
+	if (fd >= 0) {
+		(void)!send(fd, pkt.data(), pkt.size(), MSG_DONTWAIT);
+		return;
+	}
+	// From a port of its own, as a transfer would answer (RFC 1350
+	// section 4: every reply comes from the transfer's ID).
 	net::endpoint to = plain_endpoint(peer);
 	std::optional<net::endpoint> from;
 	if (local && local->family() == to.addr.family())
@@ -137,7 +144,6 @@ server::reply_error(const net::endpoint &peer,
 	auto s = net::udp_connect(to, from);
 	if (!s)
 		return;
-	auto pkt = make_error(e.code, e.message);
 	(void)!send(s->get(), pkt.data(), pkt.size(), MSG_DONTWAIT);
 }
 
@@ -180,6 +186,15 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	s->opts = options_text(req);
 	s->started = loop_.now();
 
+	std::optional<opened_file> file;
+	if (req.op == opcode::rrq) {
+		auto f = files_.open_read(req.filename);
+		if (auto *e = std::get_if<request_error>(&f)) {
+			reply_error(peer, local, *e, what);
+			return;
+		}
+		file = std::move(std::get<opened_file>(f));
+	}
 	std::optional<net::endpoint> from;
 	if (local && local->family() == s->peer.addr.family())
 		from = net::endpoint{*local, 0};
@@ -203,15 +218,6 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 			lim.max_blksize = cap;
 	}
 
-	std::optional<opened_file> file;
-	if (req.op == opcode::rrq) {
-		auto f = files_.open_read(req.filename);
-		if (auto *e = std::get_if<request_error>(&f)) {
-			reply_error(peer, local, *e, what);
-			return;
-		}
-		file = std::move(std::get<opened_file>(f));
-	}
 	// tsize of a netascii read would need the whole file converted
 	// first; it is left out instead (RFC 2349 allows that).
 	std::optional<std::uint64_t> size;
@@ -219,14 +225,14 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 		size = file->size;
 	auto n = negotiate(req, lim, size);
 	if (auto *e = std::get_if<request_error>(&n)) {
-		reply_error(peer, local, *e, what);
+		reply_error(peer, local, *e, what, fd);
 		return;
 	}
 	negotiated &neg = std::get<negotiated>(n);
 	if (req.op == opcode::wrq) {
 		auto f = files_.open_write(req.filename);
 		if (auto *e = std::get_if<request_error>(&f)) {
-			reply_error(peer, local, *e, what);
+			reply_error(peer, local, *e, what, fd);
 			return;
 		}
 		file = std::move(std::get<opened_file>(f));

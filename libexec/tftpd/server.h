@@ -71,7 +71,7 @@ private:
 	void finish(int fd);
 	void reply_error(const net::endpoint &peer,
 	    const std::optional<net::address> &local, const request_error &e,
-	    std::string_view what);
+	    std::string_view what, int fd = -1);
 
 	net::event_loop &loop_;
 	const file_root &files_;

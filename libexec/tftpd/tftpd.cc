@@ -353,7 +353,10 @@ run_standalone(settings &s)
 		net::endpoint ep = listen_endpoint(spec, port);
 		net::socket_options so;
 		so.rcvbuf = 1 << 20;
-		if (spec.empty() || spec == "*" || spec.front() == ':')
+		// No address, or "*", is every address of both families on
+		// one socket; an explicit "[::]" stays IPv6 only.
+		if (ep.addr.is_v6() && ep.addr.is_unspecified() &&
+		    spec.find('[') == std::string::npos)
 			so.v6only = net::v6only_mode::off;
 		auto fd = net::udp_bind(ep, so);
 		if (!fd && spec.empty() && fd.err().code == EAFNOSUPPORT) {
