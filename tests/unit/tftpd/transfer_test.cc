@@ -33,7 +33,8 @@ struct mem_source : block_source {
 		std::size_t total = 0;
 		for (const auto &v : b) {
 			std::size_t n = std::min(v.iov_len, data.size() - pos);
-			std::memcpy(v.iov_base, data.data() + pos, n);
+			if (n != 0)
+				std::memcpy(v.iov_base, data.data() + pos, n);
 			pos += n;
 			total += n;
 		}
