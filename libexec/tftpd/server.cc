@@ -1,10 +1,12 @@
 #include "server.h"
 
 #include <netinet/in.h>
+#include <netinet/udp.h>
 #include <sys/socket.h>
 
 #include <cerrno>
 #include <cinttypes>
+#include <cstring>
 
 #include "libnet/log.h"
 #include "libnet/socket.h"
@@ -13,9 +15,15 @@ namespace tftpd {
 
 namespace {
 
-// The most datagrams taken from one socket per wakeup, so one busy peer
+// The most datagrams taken from a listener per wakeup, so one busy peer
 // cannot starve the others.
 constexpr int burst = 64;
+// Datagrams taken from a transfer socket with one recvmmsg(2).
+constexpr std::size_t rx_batch = 16;
+constexpr std::size_t rx_size = 65536 + 4;
+// UDP GSO limits: segments per send, and bytes of one IP datagram.
+constexpr std::size_t gso_max_segs = 64;
+constexpr std::size_t gso_max_bytes = 65000;
 
 std::string
 options_text(const request &req)
@@ -69,9 +77,12 @@ plain_endpoint(const net::endpoint &ep)
 
 server::server(net::event_loop &loop, const file_root &files,
     server_config cfg)
-    : loop_(loop), files_(files), cfg_(std::move(cfg)), rbuf_(65536 + 4),
-      mmsg_(burst)
+    : loop_(loop), files_(files), cfg_(std::move(cfg)),
+      rbuf_(rx_batch * rx_size), rx_iov_(rx_batch), rx_msgs_(rx_batch),
+      mmsg_(burst), tx_iov_(burst), tx_count_(burst), tx_cmsg_(burst * 4)
 {
+	for (std::size_t i = 0; i < rx_batch; i++)
+		rx_iov_[i] = iovec{rbuf_.data() + i * rx_size, rx_size};
 }
 
 server::~server()
@@ -104,7 +115,8 @@ void
 server::on_listener(int fd)
 {
 	for (int i = 0; i < burst; i++) {
-		auto d = net::recv_datagram(fd, rbuf_, MSG_DONTWAIT);
+		auto d = net::recv_datagram(fd,
+		    std::span<std::uint8_t>(rbuf_.data(), rx_size), MSG_DONTWAIT);
 		if (!d) {
 			if (d.err().code != EAGAIN && d.err().code != EINTR)
 				net::log_warn("listener: %s",
@@ -298,23 +310,27 @@ server::on_socket(int fd, short revents)
 	if ((revents & POLLOUT) != 0)
 		flush(s);
 	if ((revents & (POLLIN | POLLERR)) != 0) {
-		for (int i = 0; i < burst && !s.tx->finished(); i++) {
-			ssize_t n = recv(fd, rbuf_.data(), rbuf_.size(),
-			    MSG_DONTWAIT);
-			if (n < 0) {
-				if (errno == ECONNREFUSED) {
-					// ICMP port unreachable: the client
-					// is gone; nobody is left to tell.
-					s.tx->abandon("peer port unreachable");
-					break;
-				}
-				break;
-			}
-			s.tx->on_packet(std::span<const std::uint8_t>(
-			    rbuf_.data(), static_cast<std::size_t>(n)),
-			    loop_.now());
-			flush(s);
+		// Everything queued in one call; only the answer to the last
+		// packet is sent, since each answer replaces the one before.
+		for (std::size_t i = 0; i < rx_batch; i++) {
+			rx_msgs_[i] = mmsghdr{};
+			rx_msgs_[i].msg_hdr.msg_iov = &rx_iov_[i];
+			rx_msgs_[i].msg_hdr.msg_iovlen = 1;
 		}
+		int n = recvmmsg(fd, rx_msgs_.data(), rx_batch, MSG_DONTWAIT,
+		    nullptr);
+		if (n < 0 && errno == ECONNREFUSED) {
+			// ICMP port unreachable: the client is gone; nobody
+			// is left to tell.
+			s.tx->abandon("peer port unreachable");
+		}
+		for (int i = 0; i < n && !s.tx->finished(); i++)
+			s.tx->on_packet(std::span<const std::uint8_t>(
+			    static_cast<const std::uint8_t *>(
+				rx_iov_[static_cast<std::size_t>(i)].iov_base),
+			    rx_msgs_[static_cast<std::size_t>(i)].msg_len),
+			    loop_.now());
+		flush(s);
 	}
 	if (s.tx->finished()) {
 		flush(s);
@@ -338,15 +354,39 @@ server::flush(session &s)
 	}
 	int fd = s.sock.get();
 	while (s.sent < out.size()) {
-		std::size_t n = std::min<std::size_t>(out.size() - s.sent,
-		    mmsg_.size());
-		for (std::size_t i = 0; i < n; i++) {
-			mmsg_[i] = mmsghdr{};
-			mmsg_[i].msg_hdr.msg_iov =
-			    const_cast<iovec *>(&out[s.sent + i]);
-			mmsg_[i].msg_hdr.msg_iovlen = 1;
+		// Adjacent packets of one size (a window's blocks sit side by
+		// side in the transfer's ring) go as one UDP GSO send: one
+		// trip down the stack, split into datagrams on the way.
+		std::size_t nmsg = 0, i = s.sent;
+		while (i < out.size() && nmsg < mmsg_.size()) {
+			std::size_t seg = out[i].iov_len, bytes = seg, end = i + 1;
+			auto *base = static_cast<std::uint8_t *>(out[i].iov_base);
+			while (gso_ && end < out.size() && end - i < gso_max_segs &&
+			    out[end].iov_base == base + bytes &&
+			    out[end - 1].iov_len == seg &&
+			    out[end].iov_len <= seg &&
+			    bytes + out[end].iov_len <= gso_max_bytes)
+				bytes += out[end++].iov_len;
+			mmsg_[nmsg] = mmsghdr{};
+			tx_iov_[nmsg] = iovec{base, bytes};
+			mmsg_[nmsg].msg_hdr.msg_iov = &tx_iov_[nmsg];
+			mmsg_[nmsg].msg_hdr.msg_iovlen = 1;
+			if (end - i > 1) {
+				auto *c = reinterpret_cast<cmsghdr *>(
+				    &tx_cmsg_[nmsg * 4]);
+				c->cmsg_level = SOL_UDP;
+				c->cmsg_type = UDP_SEGMENT;
+				c->cmsg_len = CMSG_LEN(sizeof(std::uint16_t));
+				auto gso = static_cast<std::uint16_t>(seg);
+				std::memcpy(CMSG_DATA(c), &gso, sizeof gso);
+				mmsg_[nmsg].msg_hdr.msg_control = c;
+				mmsg_[nmsg].msg_hdr.msg_controllen =
+				    CMSG_SPACE(sizeof(std::uint16_t));
+			}
+			tx_count_[nmsg++] = end - i;
+			i = end;
 		}
-		int r = sendmmsg(fd, mmsg_.data(), static_cast<unsigned>(n),
+		int r = sendmmsg(fd, mmsg_.data(), static_cast<unsigned>(nmsg),
 		    MSG_DONTWAIT);
 		if (r < 0) {
 			if (errno == EINTR)
@@ -355,13 +395,22 @@ server::flush(session &s)
 				loop_.set_events(fd, POLLIN | POLLOUT);
 				return;
 			}
+			if (gso_ && (errno == EIO || errno == EINVAL ||
+			    errno == EMSGSIZE || errno == ENOPROTOOPT) &&
+			    tx_count_[0] > 1) {
+				// No GSO on this path: one datagram each from
+				// now on.
+				gso_ = false;
+				continue;
+			}
 			if (errno == ECONNREFUSED)
 				s.tx->abandon("peer port unreachable");
 			// Anything else is a lost datagram to TFTP: the
 			// retransmission timer deals with it.
 			break;
 		}
-		s.sent += static_cast<std::size_t>(r);
+		for (int k = 0; k < r; k++)
+			s.sent += tx_count_[static_cast<std::size_t>(k)];
 	}
 	s.tx->clear_outgoing();
 	s.sent = 0;

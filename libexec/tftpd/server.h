@@ -79,8 +79,14 @@ private:
 	std::unordered_map<int, std::unique_ptr<session>> sessions_;
 	std::map<net::address, unsigned> per_source_;
 	std::map<net::endpoint, int> by_peer_;
-	std::vector<std::uint8_t> rbuf_;
+	std::vector<std::uint8_t> rbuf_;	// rx_batch datagrams of max size
+	std::vector<iovec> rx_iov_;
+	std::vector<mmsghdr> rx_msgs_;
 	std::vector<mmsghdr> mmsg_;
+	std::vector<iovec> tx_iov_;
+	std::vector<std::size_t> tx_count_;	// packets in each message
+	std::vector<std::uint64_t> tx_cmsg_;	// UDP_SEGMENT control data
+	bool gso_ = true;			// UDP GSO works here
 	std::function<void()> idle_cb_;
 };
 

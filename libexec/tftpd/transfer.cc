@@ -10,10 +10,12 @@ transfer::transfer(const transfer_config &cfg, block_source &src)
 {
 	if (cfg_.windowsize < 1)
 		cfg_.windowsize = 1;
-	ring_.resize(static_cast<std::size_t>(cfg_.windowsize) *
-	    (4 + cfg_.blksize));
-	len_.resize(cfg_.windowsize);
-	load_iov_.reserve(cfg_.windowsize);
+	std::uint64_t ahead = cfg_.readahead / cfg_.blksize;
+	slots_ = std::max<std::uint64_t>(cfg_.windowsize,
+	    std::min<std::uint64_t>(ahead, 256));
+	ring_.resize(static_cast<std::size_t>(slots_) * (4 + cfg_.blksize));
+	len_.resize(static_cast<std::size_t>(slots_));
+	load_iov_.reserve(static_cast<std::size_t>(slots_));
 	out_.reserve(cfg_.windowsize);
 }
 
@@ -28,7 +30,7 @@ transfer::transfer(const transfer_config &cfg, block_sink &dst)
 std::uint8_t *
 transfer::slot(std::uint64_t block)
 {
-	return ring_.data() + (block % cfg_.windowsize) * (4 + cfg_.blksize);
+	return ring_.data() + (block % slots_) * (4 + cfg_.blksize);
 }
 
 void
@@ -65,6 +67,10 @@ transfer::load_until(std::uint64_t last)
 		last = last_block_;
 	if (loaded_ > last)
 		return true;
+	// Every free slot is filled while at it: the blocks up to
+	// base_ + slots_ - 1 cannot overwrite one still unacknowledged.
+	if (last_block_ == 0)
+		last = base_ + slots_ - 1;
 	load_iov_.clear();
 	for (std::uint64_t b = loaded_; b <= last; b++)
 		load_iov_.push_back(iovec{slot(b) + 4, cfg_.blksize});
@@ -78,7 +84,7 @@ transfer::load_until(std::uint64_t last)
 	for (std::uint64_t b = loaded_; b <= last; b++) {
 		std::size_t n = std::min<std::size_t>(left, cfg_.blksize);
 		left -= n;
-		len_[b % cfg_.windowsize] = n;
+		len_[b % slots_] = n;
 		put_data_header(slot(b), static_cast<std::uint16_t>(b));
 		if (n < cfg_.blksize) {
 			// A short (or empty) block ends the file (RFC 1350
@@ -106,7 +112,7 @@ transfer::send_window(time_point now)
 	out_.clear();
 	out_seq_++;
 	for (std::uint64_t b = base_; b <= end; b++)
-		out_.push_back(iovec{slot(b), 4 + len_[b % cfg_.windowsize]});
+		out_.push_back(iovec{slot(b), 4 + len_[b % slots_]});
 	sent_hi_ = std::max(sent_hi_, end);
 	arm(now);
 }
@@ -217,7 +223,7 @@ transfer::on_ack(std::uint16_t block, time_point now)
 		return;
 	std::uint64_t acked = acked_lo + delta;
 	for (std::uint64_t b = base_; b <= acked; b++)
-		bytes_ += len_[b % cfg_.windowsize];
+		bytes_ += len_[b % slots_];
 	verified_ = true;
 	base_ = acked + 1;
 	retries_ = 0;

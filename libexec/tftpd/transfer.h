@@ -41,6 +41,9 @@ struct transfer_config {
 	// forged, and every resend would be traffic reflected at a victim.
 	unsigned unverified_retries = 2;
 	std::vector<std::uint8_t> oack;	// sent first when not empty
+	// Bytes read from the file at a time when windows are smaller, so a
+	// lock-step transfer of small blocks is not one read per block.
+	std::size_t readahead = 64 * 1024;
 };
 
 class transfer {
@@ -132,9 +135,11 @@ private:
 	std::uint64_t bytes_ = 0;
 	std::uint64_t retransmits_ = 0;
 
-	// Sender: the window's blocks live in a ring of windowsize slots,
-	// block b in slot b % windowsize, each 4 header bytes plus blksize.
+	// Sender: blocks live in a ring of slots_ slots (the window, or more
+	// to read ahead), block b in slot b % slots_, each 4 header bytes
+	// plus blksize, so consecutive blocks are usually adjacent in memory.
 	std::vector<std::uint8_t> ring_;
+	std::uint64_t slots_ = 1;
 	std::vector<std::size_t> len_;	// payload bytes per slot
 	std::vector<iovec> load_iov_;
 	std::uint64_t base_ = 1;	// oldest unacknowledged block
