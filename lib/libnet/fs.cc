@@ -67,11 +67,11 @@ open_beneath_walk(int dirfd, std::string_view path, int flags, mode_t mode)
 	std::size_t pos = 0;
 	for (;;) {
 		std::size_t slash = path.find('/', pos);
-		std::string comp(path.substr(pos, slash == std::string_view::npos
-			? std::string_view::npos
-			: slash - pos));
-		bool last = slash == std::string_view::npos ||
-		    path.find_first_not_of('/', slash) == std::string_view::npos;
+		constexpr auto npos = std::string_view::npos;
+		std::string comp(path.substr(pos,
+		    slash == npos ? npos : slash - pos));
+		bool last = slash == npos ||
+		    path.find_first_not_of('/', slash) == npos;
 		if (comp == "..")
 			return fail(EXDEV, "open " + whole);
 		if (last) {

@@ -75,7 +75,8 @@ error_for_errno(int err)
 	case ENOSPC:
 	case EDQUOT:
 	case EFBIG:
-		return {error_code::disk_full, error_text(error_code::disk_full)};
+		return {error_code::disk_full,
+		    error_text(error_code::disk_full)};
 	case EEXIST:
 		return {error_code::file_exists,
 		    error_text(error_code::file_exists)};
@@ -101,13 +102,16 @@ file_root::open_read(std::string_view name) const
 	if (fstat(fd->get(), &st) != 0)
 		return error_for_errno(errno);
 	if (!S_ISREG(st.st_mode))
-		return access_violation(error_text(error_code::access_violation));
+		return access_violation(
+		    error_text(error_code::access_violation));
 	// TFTPD(1M): only publicly readable files may be accessed.
 	if ((st.st_mode & S_IROTH) == 0)
-		return access_violation(error_text(error_code::access_violation));
+		return access_violation(
+		    error_text(error_code::access_violation));
 	(void)fcntl(fd->get(), F_SETFL, O_RDONLY);
 	(void)posix_fadvise(fd->get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-	return opened_file{std::move(*fd), static_cast<std::uint64_t>(st.st_size)};
+	return opened_file{std::move(*fd),
+	    static_cast<std::uint64_t>(st.st_size)};
 }
 
 std::variant<opened_file, request_error>
@@ -122,7 +126,8 @@ file_root::open_write(std::string_view name) const
 	bool created = false;
 	if (!fd && fd.err().code == ENOENT && policy_.allow_create) {
 		fd = net::open_beneath(dirfd_.get(), path,
-		    O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, policy_.create_mode);
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY,
+		    policy_.create_mode);
 		created = fd.ok();
 	}
 	if (!fd)
@@ -131,11 +136,13 @@ file_root::open_write(std::string_view name) const
 	if (fstat(fd->get(), &st) != 0)
 		return error_for_errno(errno);
 	if (!S_ISREG(st.st_mode))
-		return access_violation(error_text(error_code::access_violation));
+		return access_violation(
+		    error_text(error_code::access_violation));
 	// The classic rule: without -c only an existing file that anyone
 	// may write can be replaced.
 	if (!created && (st.st_mode & S_IWOTH) == 0)
-		return access_violation(error_text(error_code::access_violation));
+		return access_violation(
+		    error_text(error_code::access_violation));
 	(void)fcntl(fd->get(), F_SETFL, O_WRONLY);
 	if (!created && ftruncate(fd->get(), 0) != 0)
 		return error_for_errno(errno);
@@ -168,8 +175,9 @@ octet_source::read_blocks(std::span<const iovec> b)
 			first++;
 		}
 		if (first < iov_.size() && left > 0) {
-			iov_[first].iov_base =
-			    static_cast<std::uint8_t *>(iov_[first].iov_base) + left;
+			auto *p = static_cast<std::uint8_t *>(
+			    iov_[first].iov_base);
+			iov_[first].iov_base = p + left;
 			iov_[first].iov_len -= left;
 		}
 	}
@@ -186,12 +194,13 @@ netascii_source::read_blocks(std::span<const iovec> b)
 {
 	std::size_t total = 0;
 	for (const iovec &v : b) {
-		std::span<std::uint8_t> out(static_cast<std::uint8_t *>(v.iov_base),
-		    v.iov_len);
+		std::span<std::uint8_t> out(
+		    static_cast<std::uint8_t *>(v.iov_base), v.iov_len);
 		std::size_t filled = 0;
 		while (filled < out.size()) {
 			if (pos_ == len_ && !eof_) {
-				ssize_t n = read(fd_.get(), buf_.data(), buf_.size());
+				ssize_t n = read(fd_.get(), buf_.data(),
+				    buf_.size());
 				if (n < 0) {
 					if (errno == EINTR)
 						continue;
@@ -249,7 +258,8 @@ netascii_sink::write(std::span<const std::uint8_t> b)
 {
 	buf_.resize(b.size() + 1);
 	std::size_t n = dec_.decode(b, buf_.data());
-	return write_all(fd_.get(), std::span<const std::uint8_t>(buf_.data(), n));
+	return write_all(fd_.get(),
+	    std::span<const std::uint8_t>(buf_.data(), n));
 }
 
 net::result<void>

@@ -51,7 +51,8 @@ negotiate(const request &req, const option_limits &lim,
 			n.blksize = static_cast<unsigned>(*v) < cap
 			    ? static_cast<unsigned>(*v)
 			    : cap;
-			n.oack.push_back({"blksize", std::to_string(n.blksize)});
+			n.oack.push_back(
+			    {"blksize", std::to_string(n.blksize)});
 			break;
 		}
 		case opt_timeout: {

@@ -28,7 +28,7 @@ unsigned option_bit_of(std::string_view name);
 // What the server allows.
 struct option_limits {
 	unsigned max_blksize = tftpd::max_blksize; // -B, and the path MTU cap
-	unsigned max_windowsize = 64;		// RFC 7440 finds no gain past 64
+	unsigned max_windowsize = 64;	// RFC 7440: no gain past 64
 	// The most payload bytes one window may hold, so a transfer's
 	// buffer stays bounded whatever blksize times windowsize asks.
 	std::size_t max_window_bytes = 1u << 20;

@@ -16,7 +16,8 @@ public:
 	{
 		if (buf_.size() - pos_ < 2)
 			return false;
-		v = static_cast<std::uint16_t>(buf_[pos_] << 8 | buf_[pos_ + 1]);
+		v = static_cast<std::uint16_t>(buf_[pos_] << 8 |
+		    buf_[pos_ + 1]);
 		pos_ += 2;
 		return true;
 	}
@@ -27,10 +28,9 @@ public:
 	{
 		for (std::size_t i = pos_; i < buf_.size(); i++) {
 			if (buf_[i] == 0) {
-				s = std::string_view(
-				    reinterpret_cast<const char *>(buf_.data()) +
-					pos_,
-				    i - pos_);
+				auto *b = reinterpret_cast<const char *>(
+				    buf_.data());
+				s = std::string_view(b + pos_, i - pos_);
 				pos_ = i + 1;
 				return true;
 			}

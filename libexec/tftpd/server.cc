@@ -116,7 +116,8 @@ server::on_listener(int fd)
 {
 	for (int i = 0; i < burst; i++) {
 		auto d = net::recv_datagram(fd,
-		    std::span<std::uint8_t>(rbuf_.data(), rx_size), MSG_DONTWAIT);
+		    std::span<std::uint8_t>(rbuf_.data(), rx_size),
+		    MSG_DONTWAIT);
 		if (!d) {
 			if (d.err().code != EAGAIN && d.err().code != EINTR)
 				net::log_warn("listener: %s",
@@ -359,9 +360,12 @@ server::flush(session &s)
 		// trip down the stack, split into datagrams on the way.
 		std::size_t nmsg = 0, i = s.sent;
 		while (i < out.size() && nmsg < mmsg_.size()) {
-			std::size_t seg = out[i].iov_len, bytes = seg, end = i + 1;
-			auto *base = static_cast<std::uint8_t *>(out[i].iov_base);
-			while (gso_ && end < out.size() && end - i < gso_max_segs &&
+			std::size_t seg = out[i].iov_len, bytes = seg;
+			std::size_t end = i + 1;
+			auto *base = static_cast<std::uint8_t *>(
+			    out[i].iov_base);
+			while (gso_ && end < out.size() &&
+			    end - i < gso_max_segs &&
 			    out[end].iov_base == base + bytes &&
 			    out[end - 1].iov_len == seg &&
 			    out[end].iov_len <= seg &&

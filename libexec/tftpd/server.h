@@ -49,7 +49,8 @@ public:
 
 	// Starts serving one request that came from peer to local.
 	void handle_request(std::span<const std::uint8_t> pkt,
-	    const net::endpoint &peer, const std::optional<net::address> &local);
+	    const net::endpoint &peer,
+	    const std::optional<net::address> &local);
 
 	// The number of transfers in progress.
 	std::size_t active() const { return sessions_.size(); }
@@ -79,7 +80,7 @@ private:
 	std::unordered_map<int, std::unique_ptr<session>> sessions_;
 	std::map<net::address, unsigned> per_source_;
 	std::map<net::endpoint, int> by_peer_;
-	std::vector<std::uint8_t> rbuf_;	// rx_batch datagrams of max size
+	std::vector<std::uint8_t> rbuf_;	// rx_batch largest datagrams
 	std::vector<iovec> rx_iov_;
 	std::vector<mmsghdr> rx_msgs_;
 	std::vector<mmsghdr> mmsg_;

@@ -90,8 +90,9 @@ number(const char *opt, const char *arg, std::uint64_t lo, std::uint64_t hi)
 {
 	auto v = net::parse_uint(arg, lo, hi);
 	if (!v)
-		die(std::string("-") + opt + " " + arg + ": not a number from " +
-		    std::to_string(lo) + " to " + std::to_string(hi));
+		die(std::string("-") + opt + " " + arg +
+		    ": not a number from " + std::to_string(lo) + " to " +
+		    std::to_string(hi));
 	return *v;
 }
 
@@ -145,8 +146,9 @@ parse_args(int argc, char **argv)
 			s.standalone = true;
 			break;
 		case 'B':
-			s.srv.limits.max_blksize = static_cast<unsigned>(number(
-			    "B", optarg, tftpd::min_blksize, tftpd::max_blksize));
+			s.srv.limits.max_blksize = static_cast<unsigned>(
+			    number("B", optarg, tftpd::min_blksize,
+				tftpd::max_blksize));
 			break;
 		case 'c':
 			s.files.allow_create = true;
@@ -292,8 +294,10 @@ take_request(std::vector<std::uint8_t> &pkt, net::datagram_info &info)
 	// tftpd for the same request: they are taken off the queue too.
 	std::vector<std::uint8_t> again(pkt.size() + 1);
 	for (;;) {
-		auto dup = net::recv_datagram(0, again, MSG_PEEK | MSG_DONTWAIT);
-		if (!dup || dup->size != pkt.size() || !(dup->peer == info.peer) ||
+		auto dup = net::recv_datagram(0, again,
+		    MSG_PEEK | MSG_DONTWAIT);
+		if (!dup || dup->size != pkt.size() ||
+		    !(dup->peer == info.peer) ||
 		    std::memcmp(again.data(), pkt.data(), pkt.size()) != 0)
 			break;
 		(void)net::recv_datagram(0, again, MSG_DONTWAIT);

@@ -33,9 +33,10 @@ using duration = clock::duration;
 struct transfer_config {
 	unsigned blksize = default_blksize;
 	unsigned windowsize = 1;
-	duration timeout = std::chrono::seconds(1);	// first retransmission
+	// The first retransmission timeout, and the backoff ceiling.
+	duration timeout = std::chrono::seconds(1);
+	duration max_timeout = std::chrono::seconds(8);
 	bool fixed_timeout = false;	// RFC 2349 timeout: no backoff
-	duration max_timeout = std::chrono::seconds(8);	// backoff ceiling
 	unsigned max_retries = 5;	// retransmissions before giving up
 	// Retransmissions to a peer that never answered: its address may be
 	// forged, and every resend would be traffic reflected at a victim.
@@ -124,7 +125,7 @@ private:
 	state state_ = state::running;
 	bool finished_ = false;
 	bool verified_ = false;
-	bool oack_pending_ = false;	// OACK sent, its ACK 0 / DATA 1 awaited
+	bool oack_pending_ = false;	// OACK sent, ACK 0 or DATA 1 awaited
 	std::string reason_;
 	std::vector<iovec> out_;
 	std::uint64_t out_seq_ = 0;

@@ -92,7 +92,8 @@ TEST(files, client_path_rules)
 {
 	STRCMP_EQUAL("a/b.txt", path_of("/srv/tftp", "a/b.txt").c_str());
 	STRCMP_EQUAL("a.txt", path_of("/srv/tftp", "/srv/tftp/a.txt").c_str());
-	STRCMP_EQUAL("a.txt", path_of("/srv/tftp/", "/srv/tftp//a.txt").c_str());
+	STRCMP_EQUAL("a.txt",
+	    path_of("/srv/tftp/", "/srv/tftp//a.txt").c_str());
 	STRCMP_EQUAL("etc/passwd", path_of("/", "/etc/passwd").c_str());
 	// FreeBSD's dotdot and abspath cases, and backslashes.
 	STRCMP_EQUAL("error 2", path_of("/srv/tftp", "/etc/passwd").c_str());
@@ -197,10 +198,12 @@ TEST(files, netascii_source_and_sink)
 	netascii_sink sink(std::move(std::get<opened_file>(w).fd));
 	std::string wire("x\r\ny\r", 5);
 	CHECK(sink.write(std::span<const std::uint8_t>(
-	    reinterpret_cast<const std::uint8_t *>(wire.data()), wire.size())).ok());
+	    reinterpret_cast<const std::uint8_t *>(wire.data()),
+	    wire.size())).ok());
 	std::string rest("\0z\r", 3);
 	CHECK(sink.write(std::span<const std::uint8_t>(
-	    reinterpret_cast<const std::uint8_t *>(rest.data()), rest.size())).ok());
+	    reinterpret_cast<const std::uint8_t *>(rest.data()),
+	    rest.size())).ok());
 	CHECK(sink.finish().ok());
 	int fd = open((t.root + "/back.txt").c_str(), O_RDONLY);
 	char got[16] = {};

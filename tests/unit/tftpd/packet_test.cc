@@ -120,7 +120,8 @@ TEST(packet, malformed_requests)
 	LONGS_EQUAL(4, static_cast<int>(err_of({}).code));
 	LONGS_EQUAL(4, static_cast<int>(err_of({0}).code));
 	LONGS_EQUAL(4, static_cast<int>(err_of({0, 1}).code));
-	LONGS_EQUAL(4, static_cast<int>(err_of(bytes(std::string("\0\1f", 3))).code));
+	LONGS_EQUAL(4, static_cast<int>(
+	    err_of(bytes(std::string("\0\1f", 3))).code));
 	LONGS_EQUAL(4, static_cast<int>(
 	    err_of(bytes(std::string("\0\1f\0octet", 9))).code));
 	LONGS_EQUAL(4, static_cast<int>(err_of(req(1, {"", "octet"})).code));
@@ -130,7 +131,8 @@ TEST(packet, malformed_requests)
 	b.push_back('8');
 	LONGS_EQUAL(4, static_cast<int>(err_of(b).code));
 	std::string longname(max_filename + 1, 'a');
-	LONGS_EQUAL(1, static_cast<int>(err_of(req(1, {longname, "octet"})).code));
+	LONGS_EQUAL(1, static_cast<int>(
+	    err_of(req(1, {longname, "octet"})).code));
 	std::string okname(max_filename, 'a');
 	req_of(req(1, {okname, "octet"}));
 }
@@ -173,8 +175,8 @@ TEST(packet, transfer_packets)
 	std::vector<std::uint8_t> err_nonul{0, 5, 0, 1, 'x', 'y'};
 	CHECK(parse_packet(err_nonul, pv));
 	CHECK(pv.message == "xy");
-	std::vector<std::uint8_t> bad[] = {{}, {0}, {0, 4}, {0, 4, 1}, {0, 3, 1},
-	    {0, 5, 0}, {0, 9, 0, 0}, {0, 0, 0, 0}};
+	std::vector<std::uint8_t> bad[] = {{}, {0}, {0, 4}, {0, 4, 1},
+	    {0, 3, 1}, {0, 5, 0}, {0, 9, 0, 0}, {0, 0, 0, 0}};
 	for (const auto &b : bad)
 		CHECK_FALSE(parse_packet(b, pv));
 	std::vector<std::uint8_t> rrq{0, 1, 'f', 0};
@@ -192,7 +194,8 @@ TEST(packet, builders)
 	auto e = make_error(error_code::file_not_found, "File not found");
 	LONGS_EQUAL(4 + 14 + 1, e.size());
 	MEMCMP_EQUAL("\0\5\0\1File not found\0", e.data(), e.size());
-	auto longer = make_error(error_code::not_defined, std::string(1000, 'x'));
+	auto longer = make_error(error_code::not_defined,
+	    std::string(1000, 'x'));
 	LONGS_EQUAL(4 + 255 + 1, longer.size());
 	auto o = make_oack({{"blksize", "1428"}, {"tsize", "2048"}});
 	static const char raw[] = "\0\6blksize\0" "1428\0tsize\0" "2048";
@@ -200,5 +203,6 @@ TEST(packet, builders)
 	LONGS_EQUAL(want.size(), o.size());
 	MEMCMP_EQUAL(want.data(), o.data(), o.size());
 	STRCMP_EQUAL("octet", mode_name(transfer_mode::octet));
-	STRCMP_EQUAL("Access violation", error_text(error_code::access_violation));
+	STRCMP_EQUAL("Access violation",
+	    error_text(error_code::access_violation));
 }

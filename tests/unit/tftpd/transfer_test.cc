@@ -77,8 +77,9 @@ drain(transfer &t)
 	std::vector<sent> out;
 	for (const auto &v : t.outgoing()) {
 		packet_view pv;
-		CHECK(parse_packet(std::span<const std::uint8_t>(
-		    static_cast<const std::uint8_t *>(v.iov_base), v.iov_len), pv));
+		auto *p = static_cast<const std::uint8_t *>(v.iov_base);
+		CHECK(parse_packet(std::span<const std::uint8_t>(p, v.iov_len),
+		    pv));
 		out.push_back({pv.op, pv.block, pv.payload.size(), pv.code});
 	}
 	t.clear_outgoing();
