@@ -15,7 +15,8 @@ PACKAGES="
 	clang libclang-rt-14-dev
 	mandoc
 	iproute2 procps psmisc util-linux
-	curl socat netcat-openbsd tftp-hpa atftp
+	curl socat netcat-openbsd tftp-hpa atftp python3
+	libwrap0 libpcre2-8-0
 	iputils-ping net-tools
 	dpkg-dev python3-minimal
 "

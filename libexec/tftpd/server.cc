@@ -1,0 +1,498 @@
+#include "server.h"
+
+#include <netinet/in.h>
+#include <netinet/udp.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cinttypes>
+#include <cstring>
+
+#include "libnet/log.h"
+#include "libnet/socket.h"
+
+namespace tftpd {
+
+namespace {
+
+// The most datagrams taken from a listener per wakeup, so one busy peer
+// cannot starve the others.
+constexpr int burst = 64;
+// Datagrams taken from a transfer socket with one recvmmsg(2).
+constexpr std::size_t rx_batch = 16;
+constexpr std::size_t rx_size = 65536 + 4;
+// UDP GSO limits: segments per send, and bytes of one IP datagram.
+constexpr std::size_t gso_max_segs = 64;
+constexpr std::size_t gso_max_bytes = 65000;
+
+std::string
+options_text(const request &req)
+{
+	std::string s;
+	for (const auto &o : req.options) {
+		if (!s.empty())
+			s += ',';
+		s += o.name + '=' + o.value;
+	}
+	return s.empty() ? "-" : net::printable(s, 128);
+}
+
+// The path MTU of a connected socket, or 0 when unknown.
+unsigned
+path_mtu(int fd, bool v6)
+{
+	int mtu = 0;
+	socklen_t len = sizeof mtu;
+	if (getsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP,
+		v6 ? IPV6_MTU : IP_MTU, &mtu, &len) != 0 || mtu <= 0)
+		return 0;
+	return static_cast<unsigned>(mtu);
+}
+
+} // namespace
+
+struct server::session {
+	net::unique_fd sock;
+	std::unique_ptr<block_source> src;
+	std::unique_ptr<block_sink> dst;
+	std::unique_ptr<transfer> tx;
+	net::endpoint peer;
+	std::string file;
+	std::string opts;
+	opcode op = opcode::rrq;
+	transfer_mode mode = transfer_mode::octet;
+	time_point started;
+	net::event_loop::timer_id timer = 0;
+	time_point timer_at;
+	net::endpoint key;		// the peer as the listener saw it
+	std::size_t sent = 0;		// outgoing() entries already sent
+	std::uint64_t seq = 0;		// the out_seq() they belong to
+};
+
+net::endpoint
+plain_endpoint(const net::endpoint &ep)
+{
+	return net::endpoint{ep.addr.unmapped(), ep.port};
+}
+
+server::server(net::event_loop &loop, const file_root &files,
+    server_config cfg)
+    : loop_(loop), files_(files), cfg_(std::move(cfg)),
+      rbuf_(rx_batch * rx_size), rx_iov_(rx_batch), rx_msgs_(rx_batch),
+      mmsg_(burst), tx_iov_(burst), tx_count_(burst), tx_cmsg_(burst * 4)
+{
+	for (std::size_t i = 0; i < rx_batch; i++)
+		rx_iov_[i] = iovec{rbuf_.data() + i * rx_size, rx_size};
+}
+
+server::~server()
+{
+	abort_all();
+}
+
+void
+server::abort_all()
+{
+	while (!sessions_.empty()) {
+		auto it = sessions_.begin();
+		int fd = it->first;
+		if (it->second->timer != 0)
+			loop_.cancel_timer(it->second->timer);
+		loop_.unwatch(fd);
+		by_peer_.erase(it->second->key);
+		sessions_.erase(it);
+	}
+	per_source_.clear();
+}
+
+void
+server::add_listener(int fd)
+{
+	loop_.watch(fd, POLLIN, [this, fd](short) { on_listener(fd); });
+}
+
+void
+server::on_listener(int fd)
+{
+	for (int i = 0; i < burst; i++) {
+		auto d = net::recv_datagram(fd,
+		    std::span<std::uint8_t>(rbuf_.data(), rx_size),
+		    MSG_DONTWAIT);
+		if (!d) {
+			if (d.err().code != EAGAIN && d.err().code != EINTR)
+				net::log_warn("listener: %s",
+				    d.err().message().c_str());
+			return;
+		}
+		if (d->truncated)
+			continue;
+		// Copied: handle_request reuses rbuf_ for nothing, but a
+		// request is small and this keeps the view independent.
+		std::vector<std::uint8_t> pkt(rbuf_.begin(),
+		    rbuf_.begin() + static_cast<std::ptrdiff_t>(d->size));
+		handle_request(pkt, d->peer, d->local);
+	}
+}
+
+void
+server::reply_error(const net::endpoint &peer,
+    const std::optional<net::address> &local, const request_error &e,
+    std::string_view what, int fd)
+{
+	if (cfg_.verbose)
+		net::log_info("%s: %s refused: %s (error %u)",
+		    peer.str().c_str(), std::string(what).c_str(),
+		    e.message.c_str(), static_cast<unsigned>(e.code));
+	auto pkt = make_error(e.code, e.message);
+	if (fd >= 0) {
+		(void)!send(fd, pkt.data(), pkt.size(), MSG_DONTWAIT);
+		return;
+	}
+	// From a port of its own, as a transfer would answer (RFC 1350
+	// section 4: every reply comes from the transfer's ID).
+	net::endpoint to = plain_endpoint(peer);
+	std::optional<net::endpoint> from;
+	if (local && local->family() == to.addr.family())
+		from = net::endpoint{*local, 0};
+	auto s = net::udp_connect(to, from);
+	if (!s)
+		return;
+	(void)!send(s->get(), pkt.data(), pkt.size(), MSG_DONTWAIT);
+}
+
+void
+server::handle_request(std::span<const std::uint8_t> pkt,
+    const net::endpoint &peer, const std::optional<net::address> &local)
+{
+	// The client sent its request again before our first answer got
+	// there: the transfer already under way will answer it.
+	if (by_peer_.count(peer) != 0)
+		return;
+	auto parsed = parse_request(pkt);
+	if (auto *e = std::get_if<request_error>(&parsed)) {
+		reply_error(peer, local, *e, "request");
+		return;
+	}
+	request &req = std::get<request>(parsed);
+	std::string what = std::string(req.op == opcode::rrq ? "read "
+							     : "write ") +
+	    "\"" + net::printable(req.filename) + "\"";
+	if (cfg_.max_transfers != 0 && sessions_.size() >= cfg_.max_transfers) {
+		reply_error(peer, local, {error_code::not_defined,
+		    "too many transfers, try later"}, what);
+		return;
+	}
+	net::address src_addr = peer.addr.unmapped();
+	if (cfg_.max_per_source != 0 &&
+	    per_source_[src_addr] >= cfg_.max_per_source) {
+		reply_error(peer, local, {error_code::not_defined,
+		    "too many transfers from this address, try later"}, what);
+		return;
+	}
+
+	auto s = std::make_unique<session>();
+	s->peer = plain_endpoint(peer);
+	s->key = peer;
+	s->file = req.filename;
+	s->op = req.op;
+	s->mode = req.mode;
+	s->opts = options_text(req);
+	s->started = loop_.now();
+
+	std::optional<opened_file> file;
+	if (req.op == opcode::rrq) {
+		auto f = files_.open_read(req.filename);
+		if (auto *e = std::get_if<request_error>(&f)) {
+			reply_error(peer, local, *e, what);
+			return;
+		}
+		file = std::move(std::get<opened_file>(f));
+	}
+	std::optional<net::endpoint> from;
+	if (local && local->family() == s->peer.addr.family())
+		from = net::endpoint{*local, 0};
+	auto sock = net::udp_connect(s->peer, from);
+	if (!sock) {
+		net::log_warn("%s: %s", peer.str().c_str(),
+		    sock.err().message().c_str());
+		return;
+	}
+	s->sock = std::move(*sock);
+	int fd = s->sock.get();
+	if (auto r = net::set_nonblocking(fd, true); !r) {
+		net::log_warn("%s", r.err().message().c_str());
+		return;
+	}
+
+	option_limits lim = cfg_.limits;
+	if (unsigned mtu = path_mtu(fd, s->peer.addr.is_v6()); mtu != 0) {
+		unsigned cap = blksize_for_mtu(mtu, s->peer.addr.is_v6());
+		if (cap < lim.max_blksize)
+			lim.max_blksize = cap;
+	}
+
+	// tsize of a netascii read would need the whole file converted
+	// first; it is left out instead (RFC 2349 allows that).
+	std::optional<std::uint64_t> size;
+	if (file && req.mode == transfer_mode::octet)
+		size = file->size;
+	auto n = negotiate(req, lim, size);
+	if (auto *e = std::get_if<request_error>(&n)) {
+		reply_error(peer, local, *e, what, fd);
+		return;
+	}
+	negotiated &neg = std::get<negotiated>(n);
+	if (req.op == opcode::wrq) {
+		auto f = files_.open_write(req.filename);
+		if (auto *e = std::get_if<request_error>(&f)) {
+			reply_error(peer, local, *e, what, fd);
+			return;
+		}
+		file = std::move(std::get<opened_file>(f));
+	}
+
+	transfer_config tc;
+	tc.blksize = neg.blksize;
+	tc.windowsize = neg.windowsize;
+	tc.timeout = cfg_.timeout;
+	if (neg.timeout_s) {
+		tc.timeout = std::chrono::seconds(*neg.timeout_s);
+		tc.fixed_timeout = true;
+	}
+	tc.max_retries = cfg_.max_retries;
+	if (!neg.oack.empty())
+		tc.oack = make_oack(neg.oack);
+	if (req.op == opcode::rrq) {
+		if (req.mode == transfer_mode::octet)
+			s->src = std::make_unique<octet_source>(
+			    std::move(file->fd));
+		else
+			s->src = std::make_unique<netascii_source>(
+			    std::move(file->fd));
+		s->tx = std::make_unique<transfer>(tc, *s->src);
+		// A window in flight must fit the socket buffer, or the
+		// tail of each window would be dropped locally.
+		int want = static_cast<int>(tc.windowsize *
+		    (tc.blksize + 64) * 2);
+		if (want > 212992)
+			(void)setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &want,
+			    sizeof want);
+	} else {
+		if (req.mode == transfer_mode::octet)
+			s->dst = std::make_unique<octet_sink>(
+			    std::move(file->fd));
+		else
+			s->dst = std::make_unique<netascii_sink>(
+			    std::move(file->fd));
+		s->tx = std::make_unique<transfer>(tc, *s->dst);
+	}
+
+	per_source_[src_addr]++;
+	by_peer_[peer] = fd;
+	session &ref = *s;
+	sessions_.emplace(fd, std::move(s));
+	loop_.watch(fd, POLLIN,
+	    [this, fd](short revents) { on_socket(fd, revents); });
+	ref.tx->start(loop_.now());
+	flush(ref);
+	if (ref.tx->finished())
+		finish(fd);
+	else
+		schedule(ref);
+}
+
+void
+server::on_socket(int fd, short revents)
+{
+	auto it = sessions_.find(fd);
+	if (it == sessions_.end())
+		return;
+	session &s = *it->second;
+	if ((revents & POLLOUT) != 0)
+		flush(s);
+	if ((revents & (POLLIN | POLLERR)) != 0) {
+		// Everything queued in one call; only the answer to the last
+		// packet is sent, since each answer replaces the one before.
+		for (std::size_t i = 0; i < rx_batch; i++) {
+			rx_msgs_[i] = mmsghdr{};
+			rx_msgs_[i].msg_hdr.msg_iov = &rx_iov_[i];
+			rx_msgs_[i].msg_hdr.msg_iovlen = 1;
+		}
+		int n = recvmmsg(fd, rx_msgs_.data(), rx_batch, MSG_DONTWAIT,
+		    nullptr);
+		if (n < 0 && errno == ECONNREFUSED) {
+			// ICMP port unreachable: the client is gone; nobody
+			// is left to tell.
+			s.tx->abandon("peer port unreachable");
+		}
+		for (int i = 0; i < n && !s.tx->finished(); i++)
+			s.tx->on_packet(std::span<const std::uint8_t>(
+			    static_cast<const std::uint8_t *>(
+				rx_iov_[static_cast<std::size_t>(i)].iov_base),
+			    rx_msgs_[static_cast<std::size_t>(i)].msg_len),
+			    loop_.now());
+		flush(s);
+	}
+	if (s.tx->finished()) {
+		flush(s);
+		finish(fd);
+		return;
+	}
+	schedule(s);
+}
+
+void
+server::flush(session &s)
+{
+	auto out = s.tx->outgoing();
+	if (out.empty()) {
+		s.sent = 0;
+		return;
+	}
+	if (s.tx->out_seq() != s.seq || s.sent > out.size()) {
+		s.seq = s.tx->out_seq();
+		s.sent = 0;
+	}
+	int fd = s.sock.get();
+	while (s.sent < out.size()) {
+		// Adjacent packets of one size (a window's blocks sit side by
+		// side in the transfer's ring) go as one UDP GSO send: one
+		// trip down the stack, split into datagrams on the way.
+		std::size_t nmsg = 0, i = s.sent;
+		while (i < out.size() && nmsg < mmsg_.size()) {
+			std::size_t seg = out[i].iov_len, bytes = seg;
+			std::size_t end = i + 1;
+			auto *base = static_cast<std::uint8_t *>(
+			    out[i].iov_base);
+			while (gso_ && end < out.size() &&
+			    end - i < gso_max_segs &&
+			    out[end].iov_base == base + bytes &&
+			    out[end - 1].iov_len == seg &&
+			    out[end].iov_len <= seg &&
+			    bytes + out[end].iov_len <= gso_max_bytes)
+				bytes += out[end++].iov_len;
+			mmsg_[nmsg] = mmsghdr{};
+			tx_iov_[nmsg] = iovec{base, bytes};
+			mmsg_[nmsg].msg_hdr.msg_iov = &tx_iov_[nmsg];
+			mmsg_[nmsg].msg_hdr.msg_iovlen = 1;
+			if (end - i > 1) {
+				auto *c = reinterpret_cast<cmsghdr *>(
+				    &tx_cmsg_[nmsg * 4]);
+				c->cmsg_level = SOL_UDP;
+				c->cmsg_type = UDP_SEGMENT;
+				c->cmsg_len = CMSG_LEN(sizeof(std::uint16_t));
+				auto gso = static_cast<std::uint16_t>(seg);
+				std::memcpy(CMSG_DATA(c), &gso, sizeof gso);
+				mmsg_[nmsg].msg_hdr.msg_control = c;
+				mmsg_[nmsg].msg_hdr.msg_controllen =
+				    CMSG_SPACE(sizeof(std::uint16_t));
+			}
+			tx_count_[nmsg++] = end - i;
+			i = end;
+		}
+		int r = sendmmsg(fd, mmsg_.data(), static_cast<unsigned>(nmsg),
+		    MSG_DONTWAIT);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == ENOBUFS) {
+				loop_.set_events(fd, POLLIN | POLLOUT);
+				return;
+			}
+			if (gso_ && (errno == EIO || errno == EINVAL ||
+			    errno == EMSGSIZE || errno == ENOPROTOOPT) &&
+			    tx_count_[0] > 1) {
+				// No GSO on this path: one datagram each from
+				// now on.
+				gso_ = false;
+				continue;
+			}
+			if (errno == ECONNREFUSED)
+				s.tx->abandon("peer port unreachable");
+			// Anything else is a lost datagram to TFTP: the
+			// retransmission timer deals with it.
+			break;
+		}
+		for (int k = 0; k < r; k++)
+			s.sent += tx_count_[static_cast<std::size_t>(k)];
+	}
+	s.tx->clear_outgoing();
+	s.sent = 0;
+	loop_.set_events(fd, POLLIN);
+}
+
+void
+server::schedule(session &s)
+{
+	if (s.tx->finished())
+		return;
+	time_point d = s.tx->deadline();
+	// A timer due no later than the deadline can stay: when it fires
+	// it looks at the deadline again.  Most packets push the deadline
+	// later, so they cost no timer operation at all.
+	if (s.timer != 0 && s.timer_at <= d)
+		return;
+	if (s.timer != 0)
+		loop_.cancel_timer(s.timer);
+	int fd = s.sock.get();
+	s.timer_at = d;
+	s.timer = loop_.add_timer(d, [this, fd] { on_timer(fd); });
+}
+
+void
+server::on_timer(int fd)
+{
+	auto it = sessions_.find(fd);
+	if (it == sessions_.end())
+		return;
+	session &s = *it->second;
+	s.timer = 0;
+	time_point now = loop_.now();
+	if (now < s.tx->deadline()) {
+		schedule(s);
+		return;
+	}
+	s.tx->on_timeout(now);
+	flush(s);
+	if (s.tx->finished())
+		finish(fd);
+	else
+		schedule(s);
+}
+
+void
+server::finish(int fd)
+{
+	auto it = sessions_.find(fd);
+	if (it == sessions_.end())
+		return;
+	session &s = *it->second;
+	if (cfg_.verbose) {
+		double secs = std::chrono::duration<double>(loop_.now() -
+		    s.started).count();
+		bool ok = s.tx->status() == transfer::state::done;
+		std::string why = ok ? "ok" : "failed: " +
+		    net::printable(s.tx->reason(), 160);
+		net::log_info("%s %s \"%s\" %s options %s: %" PRIu64
+			      " bytes in %.3f s, %" PRIu64
+			      " retransmitted: %s",
+		    s.peer.str().c_str(),
+		    s.op == opcode::rrq ? "read" : "write",
+		    net::printable(s.file).c_str(), mode_name(s.mode),
+		    s.opts.c_str(), s.tx->bytes(), secs, s.tx->retransmits(),
+		    why.c_str());
+	}
+	if (s.timer != 0)
+		loop_.cancel_timer(s.timer);
+	loop_.unwatch(fd);
+	net::address src = s.peer.addr;
+	if (auto pc = per_source_.find(src); pc != per_source_.end() &&
+	    --pc->second == 0)
+		per_source_.erase(pc);
+	by_peer_.erase(s.key);
+	sessions_.erase(it);
+	if (sessions_.empty() && idle_cb_)
+		idle_cb_();
+}
+
+} // namespace tftpd

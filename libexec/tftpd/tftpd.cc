@@ -1,0 +1,424 @@
+// tftpd: the DARPA Trivial File Transfer Protocol server (TFTPD(1M)).
+//
+// Process model.  Started by inetd with a `wait` entry, fd 0 is the
+// service's UDP socket with the request still queued: tftpd takes that
+// one datagram (and any identical copies the client already resent),
+// forks, and the parent exits at once so inetd goes back to watching the
+// port; the child serves the transfer from a socket of its own.  With -L
+// (or -l, detached) it is a standalone daemon: one process, one poll(2)
+// loop, every transfer at once.
+//
+// Start-up order: options, user lookup, syslog, sockets and pidfile, the
+// served directory (then chroot to it when root), privilege drop, loop.
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "files.h"
+#include "libnet/addr.h"
+#include "libnet/daemon.h"
+#include "libnet/event_loop.h"
+#include "libnet/fs.h"
+#include "libnet/log.h"
+#include "libnet/numparse.h"
+#include "libnet/parse_file.h"
+#include "libnet/paths.h"
+#include "libnet/privdrop.h"
+#include "libnet/services.h"
+#include "libnet/socket.h"
+#include "options.h"
+#include "server.h"
+
+namespace {
+
+struct settings {
+	bool standalone = false;
+	bool foreground = true;
+	bool debug = false;
+	std::vector<std::string> listen;
+	std::optional<std::uint16_t> port;
+	std::string dir = "/";
+	bool confined = false;
+	std::optional<std::string> user;
+	std::string pidfile;
+	mode_t umask = 022;
+	tftpd::file_policy files;
+	tftpd::server_config srv;
+};
+
+// True when fd 0 is a socket: started by inetd, where stderr is the
+// client's socket and must never be written to.
+bool
+under_inetd()
+{
+	struct stat st;
+	return fstat(0, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+[[noreturn]] void
+usage()
+{
+	net::log_err("usage: tftpd [-cdLlv] [-a address[:port]] [-B blksize] "
+		     "[-M per-source] [-m max] [-P pidfile] [-r option] "
+		     "[-s directory] [-T timeout] [-U umask] [-u user] "
+		     "[-W windowsize] [port]");
+	std::exit(1);
+}
+
+[[noreturn]] void
+die(const std::string &msg)
+{
+	net::log_err("%s", msg.c_str());
+	std::exit(1);
+}
+
+std::uint64_t
+number(const char *opt, const char *arg, std::uint64_t lo, std::uint64_t hi)
+{
+	auto v = net::parse_uint(arg, lo, hi);
+	if (!v)
+		die(std::string("-") + opt + " " + arg +
+		    ": not a number from " + std::to_string(lo) + " to " +
+		    std::to_string(hi));
+	return *v;
+}
+
+// The tftp port from services(5), 69 when it has none.
+std::uint16_t
+tftp_port()
+{
+	auto p = net::parse_file(net::paths::services, net::parse_services);
+	if (p) {
+		net::service_table t(std::move(p->entries));
+		if (const auto *e = t.by_name("tftp", "udp"))
+			return e->port;
+	}
+	return 69;
+}
+
+// "address[:port]", "[v6]:port" or ":port"; an empty address is every
+// address, IPv6 and IPv4 on one socket.
+net::endpoint
+listen_endpoint(const std::string &spec, std::uint16_t port)
+{
+	auto hp = net::split_host_port(spec);
+	if (!hp)
+		die("-a " + spec + ": bad address");
+	net::endpoint ep;
+	ep.port = port;
+	if (!hp->second.empty())
+		ep.port = static_cast<std::uint16_t>(number("a",
+		    std::string(hp->second).c_str(), 0, 65535));
+	std::string host(hp->first);
+	if (host.empty() || host == "*") {
+		ep.addr = net::address::any6();
+	} else {
+		auto a = net::address::parse(host);
+		if (!a)
+			die("-a " + spec + ": not a numeric address");
+		ep.addr = *a;
+	}
+	return ep;
+}
+
+settings
+parse_args(int argc, char **argv)
+{
+	settings s;
+	int ch;
+	while ((ch = getopt(argc, argv, "a:B:cdLlM:m:P:r:s:T:U:u:vW:")) != -1) {
+		switch (ch) {
+		case 'a':
+			s.listen.push_back(optarg);
+			s.standalone = true;
+			break;
+		case 'B':
+			s.srv.limits.max_blksize = static_cast<unsigned>(
+			    number("B", optarg, tftpd::min_blksize,
+				tftpd::max_blksize));
+			break;
+		case 'c':
+			s.files.allow_create = true;
+			break;
+		case 'd':
+			s.debug = true;
+			break;
+		case 'L':
+			s.standalone = true;
+			s.foreground = true;
+			break;
+		case 'l':
+			s.standalone = true;
+			s.foreground = false;
+			break;
+		case 'M':
+			s.srv.max_per_source = static_cast<unsigned>(
+			    number("M", optarg, 0, 100000));
+			break;
+		case 'm':
+			s.srv.max_transfers = static_cast<unsigned>(
+			    number("m", optarg, 0, 100000));
+			break;
+		case 'P':
+			s.pidfile = optarg;
+			break;
+		case 'r': {
+			unsigned bit = tftpd::option_bit_of(optarg);
+			if (bit == 0)
+				die(std::string("-r ") + optarg +
+				    ": unknown option");
+			s.srv.limits.refused |= bit;
+			break;
+		}
+		case 's':
+			s.dir = optarg;
+			s.confined = true;
+			break;
+		case 'T': {
+			auto ms = net::parse_duration_ms(optarg, 1);
+			if (!ms || *ms < 10 || *ms > 255000)
+				die(std::string("-T ") + optarg +
+				    ": not a timeout from 10ms to 255s");
+			s.srv.timeout = std::chrono::milliseconds(*ms);
+			break;
+		}
+		case 'U': {
+			// Octal, as umask(1) takes it.
+			auto v = net::parse_uint_c(std::string("0") + optarg, 0,
+			    0777);
+			if (!v)
+				die(std::string("-U ") + optarg +
+				    ": not an octal umask");
+			s.umask = static_cast<mode_t>(*v);
+			break;
+		}
+		case 'u':
+			s.user = optarg;
+			break;
+		case 'v':
+			s.srv.verbose = true;
+			break;
+		case 'W':
+			s.srv.limits.max_windowsize = static_cast<unsigned>(
+			    number("W", optarg, 1, 65535));
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		usage();
+	if (argc == 1) {
+		// TFTPD(1M): a port on the command line overrides the
+		// service port, for debugging; it implies -L.
+		s.port = static_cast<std::uint16_t>(number("port", argv[0], 1,
+		    65535));
+		s.standalone = true;
+	}
+	s.files.root_path = s.dir;
+	s.files.create_mode = 0666 & ~s.umask;
+	return s;
+}
+
+// Opens the served directory, chroots into it when root and -s was
+// given, and becomes the unprivileged user.
+tftpd::file_root
+confine(settings &s, const std::optional<net::user_info> &user)
+{
+	auto dirfd = net::open_root(s.dir);
+	if (!dirfd)
+		die(dirfd.err().message());
+	if (s.confined && geteuid() == 0) {
+		// Belt and braces: openat2 already keeps every path inside;
+		// a chroot also keeps out whatever a bug might reach.
+		if (chroot(s.dir.c_str()) != 0 || chdir("/") != 0)
+			die("chroot " + s.dir + ": " + std::strerror(errno));
+	}
+	if (user) {
+		if (auto r = net::drop_privileges(*user); !r)
+			die(r.err().message());
+	}
+	return tftpd::file_root(std::move(*dirfd), s.files);
+}
+
+std::optional<net::user_info>
+target_user(const settings &s)
+{
+	if (geteuid() != 0 && !s.user)
+		return std::nullopt;
+	// Root is not kept by default: TFTP has no authentication at all.
+	auto u = net::lookup_user(s.user ? *s.user : "nobody");
+	if (!u)
+		die(u.err().message());
+	return *u;
+}
+
+// Reads the one request inetd left on fd 0; returns false if there is
+// none after a short wait.
+bool
+take_request(std::vector<std::uint8_t> &pkt, net::datagram_info &info)
+{
+	int one = 1;
+	(void)setsockopt(0, IPPROTO_IP, IP_PKTINFO, &one, sizeof one);
+	(void)setsockopt(0, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one, sizeof one);
+	pkt.resize(65536);
+	pollfd p{0, POLLIN, 0};
+	if (poll(&p, 1, 5000) != 1)
+		return false;
+	auto d = net::recv_datagram(0, pkt, MSG_DONTWAIT);
+	if (!d || d->truncated)
+		return false;
+	info = *d;
+	pkt.resize(d->size);
+	if (!info.local) {
+		if (auto le = net::local_endpoint(0);
+		    le && !le->addr.is_unspecified())
+			info.local = le->addr;
+	}
+	// Copies the client already resent would make inetd start another
+	// tftpd for the same request: they are taken off the queue too.
+	std::vector<std::uint8_t> again(pkt.size() + 1);
+	for (;;) {
+		auto dup = net::recv_datagram(0, again,
+		    MSG_PEEK | MSG_DONTWAIT);
+		if (!dup || dup->size != pkt.size() ||
+		    !(dup->peer == info.peer) ||
+		    std::memcmp(again.data(), pkt.data(), pkt.size()) != 0)
+			break;
+		(void)net::recv_datagram(0, again, MSG_DONTWAIT);
+	}
+	return true;
+}
+
+int
+run_inetd(settings &s)
+{
+	net::log_set_debug(s.debug);
+	auto user = target_user(s);
+	std::vector<std::uint8_t> pkt;
+	net::datagram_info info;
+	if (!take_request(pkt, info)) {
+		net::log_err("inetd mode: no request on fd 0");
+		return 1;
+	}
+	// Opened now: after a chroot there may be no /dev/null to open.
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	auto root = confine(s, user);
+	pid_t pid = fork();
+	if (pid < 0)
+		die(std::string("fork: ") + std::strerror(errno));
+	if (pid > 0)
+		_exit(0);
+	// The child lets go of inetd's socket: fds 0-2 become /dev/null.
+	for (int fd = 0; fd <= 2; fd++) {
+		if (null >= 0)
+			dup2(null, fd);
+		else
+			close(fd);
+	}
+	if (null > 2)
+		close(null);
+	net::event_loop loop;
+	tftpd::server srv(loop, root, s.srv);
+	srv.on_idle([&loop] { loop.stop(); });
+	srv.handle_request(pkt, info.peer, info.local);
+	if (srv.active() == 0)
+		return 0;
+	if (auto r = loop.run(); !r)
+		die(r.err().message());
+	return 0;
+}
+
+int
+run_standalone(settings &s)
+{
+	net::log_set_debug(s.debug);
+	auto user = target_user(s);
+	std::uint16_t port = s.port ? *s.port : tftp_port();
+	if (s.listen.empty())
+		s.listen.push_back("");
+	std::vector<net::unique_fd> socks;
+	for (const auto &spec : s.listen) {
+		net::endpoint ep = listen_endpoint(spec, port);
+		net::socket_options so;
+		so.rcvbuf = 1 << 20;
+		// No address, or "*", is every address of both families on
+		// one socket; an explicit "[::]" stays IPv6 only.
+		if (ep.addr.is_v6() && ep.addr.is_unspecified() &&
+		    spec.find('[') == std::string::npos)
+			so.v6only = net::v6only_mode::off;
+		auto fd = net::udp_bind(ep, so);
+		if (!fd && spec.empty() && fd.err().code == EAFNOSUPPORT) {
+			ep.addr = net::address::any4();
+			fd = net::udp_bind(ep, so);
+		}
+		if (!fd)
+			die(fd.err().message());
+		socks.push_back(std::move(*fd));
+	}
+	std::optional<net::pidfile> pf;
+	if (!s.pidfile.empty()) {
+		auto p = net::pidfile::create(s.pidfile);
+		if (!p)
+			die(p.err().message());
+		pf = std::move(*p);
+	}
+	if (!s.foreground) {
+		if (auto r = net::daemonize(); !r)
+			die(r.err().message());
+		net::log_init({"tftpd", 0, false, s.debug});
+		if (pf)
+			if (auto r = pf->write_pid(); !r)
+				die(r.err().message());
+	}
+	auto root = confine(s, user);
+	net::event_loop loop;
+	tftpd::server srv(loop, root, s.srv);
+	for (const auto &fd : socks)
+		srv.add_listener(fd.get());
+	auto stop = [&loop](int) { loop.stop(); };
+	if (auto r = loop.on_signal(SIGTERM, stop); !r)
+		die(r.err().message());
+	if (auto r = loop.on_signal(SIGINT, stop); !r)
+		die(r.err().message());
+	net::log_notice("listening on %zu socket%s, serving %s",
+	    socks.size(), socks.size() == 1 ? "" : "s", s.dir.c_str());
+	if (auto r = loop.run(); !r)
+		die(r.err().message());
+	srv.abort_all();
+	return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+	// stderr only when it is not the client's socket (inetd mode).
+	bool inetd = under_inetd();
+	net::log_init({"tftpd", 0, !inetd, false});
+	try {
+		settings s = parse_args(argc, argv);
+		if (inetd && s.standalone)
+			net::log_init({"tftpd", 0, false, s.debug});
+		return s.standalone ? run_standalone(s) : run_inetd(s);
+	} catch (const std::exception &e) {
+		net::log_err("fatal: %s", e.what());
+		return 1;
+	}
+}

@@ -1,0 +1,43 @@
+// Fuzz target: the TFTP request parser, option negotiation and path
+// rules, and the transfer packet parser on the same bytes.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <variant>
+
+#include "../../libexec/tftpd/files.h"
+#include "../../libexec/tftpd/options.h"
+#include "../../libexec/tftpd/packet.h"
+
+extern "C" int
+LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+	std::span<const std::uint8_t> in(data, size);
+	auto r = tftpd::parse_request(in);
+	if (auto *req = std::get_if<tftpd::request>(&r)) {
+		tftpd::option_limits lim;
+		lim.max_blksize = 1468;
+		auto n = tftpd::negotiate(*req, lim, 12345);
+		if (auto *g = std::get_if<tftpd::negotiated>(&n)) {
+			if (g->blksize < tftpd::min_blksize ||
+			    g->blksize > 1468 || g->windowsize < 1 ||
+			    g->windowsize > lim.max_windowsize)
+				__builtin_trap();
+			(void)tftpd::make_oack(g->oack);
+		}
+		auto p = tftpd::client_path("/srv/tftp", req->filename);
+		if (auto *rel = std::get_if<std::string>(&p)) {
+			// What the path rules let through never climbs or
+			// starts at the root.
+			if (rel->empty() || rel->front() == '/' ||
+			    rel->find('\\') != std::string::npos)
+				__builtin_trap();
+		}
+	} else {
+		const auto &e = std::get<tftpd::request_error>(r);
+		(void)tftpd::make_error(e.code, e.message);
+	}
+	tftpd::packet_view pv;
+	(void)tftpd::parse_packet(in, pv);
+	return 0;
+}

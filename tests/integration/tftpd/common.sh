@@ -1,0 +1,85 @@
+# common.sh: helpers for the tftpd cases; sourced by each case after
+# lib.sh.
+#
+# Conventions: the served tree is $SRV; start_tftpd runs ours standalone
+# in the foreground on 127.0.0.1:$PORT with whatever extra flags are given.
+HERE=$TOP/tests/integration/tftpd
+PORT=6969
+SRV=$T/srv
+
+need "$TFTPD"
+
+# make_tree: the served directory with a few files of known contents.
+make_tree() {
+	mkdir -p "$SRV/sub" "$T/client"
+	chmod 755 "$SRV" "$SRV/sub"
+	printf 'hello, tftp\n' > "$SRV/small.txt"
+	head -c 100000 /dev/urandom > "$SRV/medium.bin"
+	head -c 2048 /dev/urandom > "$SRV/2K.bin"
+	: > "$SRV/empty.bin"
+	printf 'secret\n' > "$SRV/private.txt"
+	printf 'deep\n' > "$SRV/sub/deep.txt"
+	printf 'old\n' > "$SRV/writable.bin"
+	printf 'old\n' > "$SRV/readonly.bin"
+	printf 'outside\n' > "$T/outside.txt"
+	ln -s ../outside.txt "$SRV/link-out"
+	ln -s small.txt "$SRV/link-in"
+	chmod 644 "$SRV"/*.txt "$SRV"/*.bin "$SRV/sub/deep.txt" \
+		"$T/outside.txt"
+	chmod 600 "$SRV/private.txt"
+	chmod 666 "$SRV/writable.bin"
+	chmod 644 "$SRV/readonly.bin"
+}
+
+# start_tftpd FLAG...: ours, standalone, on 127.0.0.1:$PORT serving $SRV.
+start_tftpd() {
+	start_daemon tftpd "$TFTPD" -L -v -a "127.0.0.1:$PORT" -s "$SRV" "$@"
+	TFTPD_PID=$LAST_PID
+	wait_udp "$PORT"
+}
+
+# start_launcher FLAG...: ours in inetd wait mode behind the test
+# launcher on 127.0.0.1:$PORT.
+start_launcher() {
+	need python3
+	start_daemon launcher python3 "$HERE/inetd-launcher.py" 127.0.0.1 \
+		"$PORT" "$TFTPD" tftpd -v -s "$SRV" "$@"
+	wait_udp "$PORT"
+}
+
+# raw PYTHON: runs a raw-packet script with rawtftp imported and PORT set.
+raw() {
+	need python3
+	PYTHONPATH=$HERE python3 -c "from rawtftp import *
+PORT = $PORT
+$1" || fail "raw packet check failed"
+}
+
+# atftp_get REMOTE LOCAL [OPTION...]: atftp fetch with --option each.
+atftp_get() {
+	_r=$1 _l=$2
+	shift 2
+	_args=
+	for _o in "$@"; do
+		_args="$_args --option '$_o'"
+	done
+	eval atftp --trace $_args --get -r "'$_r'" -l "'$_l'" 127.0.0.1 "$PORT"
+}
+
+# addrconfig_shim: clients that resolve with AI_ADDRCONFIG (tftp-hpa)
+# find no address of a family when only loopback has one; a veth pair
+# inside the case's namespace with documentation addresses (TEST-NET-1,
+# 2001:db8::/32; nothing is ever sent to them) gives them one.
+addrconfig_shim() {
+	ip link add tshim0 type veth peer name tshim1 ||
+		skip "cannot create a veth pair"
+	ip addr add 192.0.2.1/32 dev tshim0
+	ip -6 addr add 2001:db8::1/128 dev tshim0 nodad
+	ip link set tshim0 up
+	ip link set tshim1 up
+}
+
+# same FILE1 FILE2: fail unless the two files are identical.
+same() {
+	cmp "$1" "$2" || fail "$1 and $2 differ"
+}

@@ -1,0 +1,139 @@
+#include <string>
+#include <variant>
+
+#include "../../../libexec/tftpd/options.h"
+
+#include <CppUTest/TestHarness.h>
+
+using namespace tftpd;
+
+namespace {
+
+request
+rrq(std::vector<option> opts, opcode op = opcode::rrq)
+{
+	request r;
+	r.op = op;
+	r.filename.assign(1, 'f');
+	r.options = std::move(opts);
+	return r;
+}
+
+negotiated
+ok(const request &r, const option_limits &lim = {},
+    std::optional<std::uint64_t> size = 2048)
+{
+	auto n = negotiate(r, lim, size);
+	CHECK_TRUE(std::holds_alternative<negotiated>(n));
+	return std::get<negotiated>(n);
+}
+
+int
+refused(const request &r, const option_limits &lim = {})
+{
+	auto n = negotiate(r, lim, 2048);
+	if (!std::holds_alternative<request_error>(n))
+		return -1;
+	return static_cast<int>(std::get<request_error>(n).code);
+}
+
+std::string
+oack_value(const negotiated &n, const char *name)
+{
+	for (const auto &o : n.oack)
+		if (o.name == name)
+			return o.value;
+	return "(none)";
+}
+
+} // namespace
+
+TEST_GROUP(options){};
+
+TEST(options, none_means_rfc1350)
+{
+	auto n = ok(rrq({}));
+	LONGS_EQUAL(512, n.blksize);
+	LONGS_EQUAL(1, n.windowsize);
+	CHECK_FALSE(n.timeout_s.has_value());
+	CHECK(n.oack.empty());
+}
+
+TEST(options, blksize_bounds)
+{
+	// atftp's option boundary cases: 7 and 65465 fail negotiation.
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "7"}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "65465"}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "abc"}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", ""}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "-1"}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "99999999999999999999999"}})));
+	LONGS_EQUAL(8, ok(rrq({{"blksize", "8"}})).blksize);
+	LONGS_EQUAL(65464, ok(rrq({{"blksize", "65464"}})).blksize);
+	STRCMP_EQUAL("1428",
+	    oack_value(ok(rrq({{"blksize", "1428"}})), "blksize").c_str());
+}
+
+TEST(options, blksize_capped_by_limit)
+{
+	option_limits lim;
+	lim.max_blksize = 1468;
+	auto n = ok(rrq({{"blksize", "65464"}}), lim);
+	LONGS_EQUAL(1468, n.blksize);
+	STRCMP_EQUAL("1468", oack_value(n, "blksize").c_str());
+	LONGS_EQUAL(512, ok(rrq({{"blksize", "512"}}), lim).blksize);
+	LONGS_EQUAL(1468, blksize_for_mtu(1500, false));
+	LONGS_EQUAL(1448, blksize_for_mtu(1500, true));
+	LONGS_EQUAL(65464, blksize_for_mtu(65536, false));
+	LONGS_EQUAL(8, blksize_for_mtu(20, false));
+}
+
+TEST(options, timeout_bounds)
+{
+	LONGS_EQUAL(8, refused(rrq({{"timeout", "0"}})));
+	LONGS_EQUAL(8, refused(rrq({{"timeout", "256"}})));
+	LONGS_EQUAL(1, *ok(rrq({{"timeout", "1"}})).timeout_s);
+	auto n = ok(rrq({{"timeout", "255"}}));
+	LONGS_EQUAL(255, *n.timeout_s);
+	STRCMP_EQUAL("255", oack_value(n, "timeout").c_str());
+}
+
+TEST(options, tsize)
+{
+	auto n = ok(rrq({{"tsize", "0"}}), {}, 2048);
+	STRCMP_EQUAL("2048", oack_value(n, "tsize").c_str());
+	auto na = ok(rrq({{"tsize", "0"}}), {}, std::nullopt);
+	CHECK(na.oack.empty());
+	auto w = ok(rrq({{"tsize", "12345"}}, opcode::wrq), {}, std::nullopt);
+	STRCMP_EQUAL("12345", oack_value(w, "tsize").c_str());
+	LONGS_EQUAL(8, refused(rrq({{"tsize", "x"}})));
+}
+
+TEST(options, windowsize)
+{
+	LONGS_EQUAL(8, refused(rrq({{"windowsize", "0"}})));
+	LONGS_EQUAL(8, refused(rrq({{"windowsize", "65536"}})));
+	LONGS_EQUAL(16, ok(rrq({{"windowsize", "16"}})).windowsize);
+	auto big = ok(rrq({{"windowsize", "65535"}}));
+	LONGS_EQUAL(64, big.windowsize);
+	STRCMP_EQUAL("64", oack_value(big, "windowsize").c_str());
+	// 16 blocks of 65464 already fill the 1 MiB window budget.
+	auto n = ok(rrq({{"windowsize", "64"}, {"blksize", "65464"}}));
+	LONGS_EQUAL(16, n.windowsize);
+	STRCMP_EQUAL("16", oack_value(n, "windowsize").c_str());
+}
+
+TEST(options, refused_and_unknown_options_are_left_out)
+{
+	option_limits lim;
+	lim.refused = opt_blksize | opt_tsize;
+	auto n = ok(rrq({{"blksize", "1428"}, {"tsize", "0"}, {"x", "1"},
+	    {"timeout", "3"}}), lim);
+	LONGS_EQUAL(512, n.blksize);
+	LONGS_EQUAL(1, n.oack.size());
+	STRCMP_EQUAL("timeout", n.oack[0].name.c_str());
+	// A refused option is not validated either.
+	LONGS_EQUAL(-1, refused(rrq({{"blksize", "7"}}), lim));
+	LONGS_EQUAL(opt_windowsize, option_bit_of("WindowSize"));
+	LONGS_EQUAL(0, option_bit_of("multicast"));
+}
