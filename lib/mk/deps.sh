@@ -18,7 +18,7 @@ PACKAGES="
 	curl socat netcat-openbsd tftp-hpa atftp python3
 	libwrap0 libpcre2-8-0
 	iputils-ping net-tools
-	dpkg-dev python3-minimal
+	dpkg-dev
 "
 
 missing=

@@ -5,9 +5,9 @@
 #include <span>
 #include <variant>
 
-#include "../../libexec/tftpd/files.h"
-#include "../../libexec/tftpd/options.h"
-#include "../../libexec/tftpd/packet.h"
+#include "files.h"
+#include "options.h"
+#include "packet.h"
 
 extern "C" int
 LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -38,12 +38,12 @@ start_tftpd() {
 	wait_udp "$PORT"
 }
 
-# start_launcher FLAG...: ours in inetd wait mode behind the test
-# launcher on 127.0.0.1:$PORT.
-start_launcher() {
-	need python3
-	start_daemon launcher python3 "$HERE/inetd-launcher.py" 127.0.0.1 \
-		"$PORT" "$TFTPD" tftpd -v -s "$SRV" "$@"
+# start_inetd_tftpd FLAG...: ours in inetd wait mode, behind our inetd on
+# 127.0.0.1:$PORT; inetd logs every tftpd it starts and how it exited.
+start_inetd_tftpd() {
+	echo "127.0.0.1:$PORT dgram udp wait root $TFTPD tftpd -v -s $SRV $*" \
+		> "$T/inetd.conf"
+	start_daemon inetd "$INETD" -d -l -R 0 "$T/inetd.conf"
 	wait_udp "$PORT"
 }
 

@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "../../../libexec/tftpd/files.h"
+#include "files.h"
 #include "libnet/fs.h"
 
 #include <CppUTest/TestHarness.h>

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "../../../libexec/tftpd/netascii.h"
+#include "netascii.h"
 
 #include <CppUTest/TestHarness.h>
 

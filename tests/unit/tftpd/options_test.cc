@@ -1,7 +1,7 @@
 #include <string>
 #include <variant>
 
-#include "../../../libexec/tftpd/options.h"
+#include "options.h"
 
 #include <CppUTest/TestHarness.h>
 

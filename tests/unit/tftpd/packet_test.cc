@@ -3,7 +3,7 @@
 #include <variant>
 #include <vector>
 
-#include "../../../libexec/tftpd/packet.h"
+#include "packet.h"
 
 #include <CppUTest/TestHarness.h>
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "../../../libexec/tftpd/transfer.h"
+#include "transfer.h"
 
 #include <CppUTest/TestHarness.h>
 
