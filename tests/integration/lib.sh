@@ -21,6 +21,16 @@ cleanup() {
 	for p in $_pids; do
 		kill "$p" 2>/dev/null
 	done
+	for p in $_pids; do
+		eventually 5 sh -c "! kill -0 $p 2>/dev/null"
+	done
+	# A sanitizer report in any daemon's output fails the case (run
+	# checks $SANDIR), even one written while it was being stopped.
+	for _log in "$T"/*.log; do
+		grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error: |Sanitizer has encountered' \
+			"$_log" 2>/dev/null &&
+			cp "$_log" "${SANDIR:-/tmp}/$(basename "$_log")"
+	done
 	umount -R -l /etc 2>/dev/null
 	umount -R -l /dev 2>/dev/null
 	umount -R -l "$T" 2>/dev/null
