@@ -195,6 +195,14 @@ address::str() const
 	return s;
 }
 
+bool
+same_host(const address &a, const address &b)
+{
+	address x = a.unmapped(), y = b.unmapped();
+	return x.family() == y.family() &&
+	    std::memcmp(x.bytes(), y.bytes(), x.size()) == 0;
+}
+
 std::optional<address>
 parse_ipv4_classic(std::string_view s)
 {

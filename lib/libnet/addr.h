@@ -73,6 +73,11 @@ private:
 	std::uint32_t scope_ = 0;
 };
 
+// True when a and b name the same host: equal once IPv4-mapped IPv6 is
+// unmapped, with scope ids ignored (a file cannot name one, and a peer's
+// says only where its packet came in).
+bool same_host(const address &a, const address &b);
+
 // The classic inet_aton(3) forms of hosts(5): a, a.b, a.b.c, a.b.c.d, each
 // part decimal, octal (leading 0) or hex (0x); nothing otherwise.
 std::optional<address> parse_ipv4_classic(std::string_view s);

@@ -10,34 +10,10 @@ namespace net {
 
 namespace {
 
-// A token for a diagnostic, quoted; files can hold any byte and the
-// message may end up on a terminal or in syslog.
-std::string
-quoted(std::string_view token)
-{
-	return "'" + printable(token, 64) + "'";
-}
-
-// Scope ids are not part of a host's identity here: the file cannot name
-// one (see parse_hosts) and a caller's scope says only where a packet came
-// in.
-bool
-same_address(const address &a, const address &b)
-{
-	address x = a.unmapped(), y = b.unmapped();
-	return x.family() == y.family() &&
-	    std::memcmp(x.bytes(), y.bytes(), x.size()) == 0;
-}
-
 bool
 entry_named(const host_entry &e, std::string_view name)
 {
-	if (iequals(e.name, name))
-		return true;
-	for (const auto &a : e.aliases)
-		if (iequals(a, name))
-			return true;
-	return false;
+	return named(name, e.name, e.aliases, true);
 }
 
 bool
@@ -53,20 +29,14 @@ parse_hosts(std::istream &in, std::string_view origin)
 {
 	parsed<host_entry> out;
 	diag_sink diags(out.diagnostics, origin);
-	line_reader reader(in, diags);
-	std::string line;
-	while (reader.next(line)) {
-		unsigned n = reader.line_no();
-		auto f = split_fields(strip_comment(line));
-		if (f.empty())
-			continue;
+	for_each_record(in, diags, [&](const auto &f, unsigned n) {
 		std::optional<address> a;
 		if (f[0].find('%') != std::string_view::npos) {
 			// Resolving an interface name is a system call, and a
 			// parser makes none; glibc refuses scopes here too.
 			diags.error(n, "scoped address " + quoted(f[0]) +
 			    " is not supported");
-			continue;
+			return;
 		}
 		if (f[0].find(':') != std::string_view::npos)
 			a = address::parse(f[0]);
@@ -74,34 +44,24 @@ parse_hosts(std::istream &in, std::string_view origin)
 			a = parse_ipv4_classic(f[0]);
 		if (!a) {
 			diags.error(n, "bad address " + quoted(f[0]));
-			continue;
+			return;
 		}
 		if (f.size() < 2) {
 			diags.error(n, "missing host name after " +
 			    quoted(f[0]));
-			continue;
+			return;
 		}
 		if (!is_plain_name(f[1])) {
 			diags.error(n, "bad host name " + quoted(f[1]));
-			continue;
+			return;
 		}
 		host_entry e;
 		e.addr = *a;
 		e.name = std::string(f[1]);
 		e.line = n;
-		bool bad_alias = false;
-		for (std::size_t i = 2; i < f.size(); i++) {
-			if (!is_plain_name(f[i])) {
-				diags.error(n, "bad alias " + quoted(f[i]));
-				bad_alias = true;
-				break;
-			}
-			e.aliases.emplace_back(f[i]);
-		}
-		if (bad_alias)
-			continue;
-		out.entries.push_back(std::move(e));
-	}
+		if (take_aliases(f, 2, diags, n, e.aliases))
+			out.entries.push_back(std::move(e));
+	});
 	return out;
 }
 
@@ -140,7 +100,7 @@ const host_entry *
 host_table::by_address(const address &addr) const
 {
 	for (const auto &e : entries_)
-		if (same_address(e.addr, addr))
+		if (same_host(e.addr, addr))
 			return &e;
 	return nullptr;
 }

@@ -17,12 +17,6 @@ namespace {
 // run of continuation lines still must not grow without bound.
 constexpr std::size_t max_rule_len = 65536;
 
-// Diagnostics quote tokens: an administrator's file, but possibly binary.
-std::string
-quote(std::string_view s)
-{
-	return "'" + printable(s, 80) + "'";
-}
 
 bool
 is_digit(char c)
@@ -128,7 +122,7 @@ make_network(const address &a, const address &mask, std::string_view tok,
 {
 	for (std::size_t i = 0; i < a.size(); i++) {
 		if ((a.bytes()[i] & ~mask.bytes()[i]) != 0) {
-			err = "host bits set in " + quote(tok);
+			err = "host bits set in " + quoted(tok);
 			return std::nullopt;
 		}
 	}
@@ -147,7 +141,7 @@ parse_bracketed(std::string_view tok, std::string_view shown,
 {
 	auto close = tok.find(']');
 	if (close == std::string_view::npos) {
-		err = "missing ']' in " + quote(shown);
+		err = "missing ']' in " + quoted(shown);
 		return std::nullopt;
 	}
 	std::string_view inside = tok.substr(1, close - 1);
@@ -156,7 +150,7 @@ parse_bracketed(std::string_view tok, std::string_view shown,
 	if (inside.find('%') == std::string_view::npos)
 		a = address::parse(inside);
 	if (!a) {
-		err = "bad address in " + quote(shown);
+		err = "bad address in " + quoted(shown);
 		return std::nullopt;
 	}
 	unsigned len = a->bits();
@@ -165,7 +159,7 @@ parse_bracketed(std::string_view tok, std::string_view shown,
 		if (rest[0] == '/')
 			n = parse_uint(rest.substr(1), 0, a->bits());
 		if (!n) {
-			err = "bad prefix length in " + quote(shown);
+			err = "bad prefix length in " + quoted(shown);
 			return std::nullopt;
 		}
 		len = static_cast<unsigned>(*n);
@@ -193,7 +187,7 @@ parse_netmask(std::string_view tok, std::string_view shown, std::string &err)
 		}
 	}
 	if (!mask) {
-		err = "bad net/mask " + quote(shown);
+		err = "bad net/mask " + quoted(shown);
 		return std::nullopt;
 	}
 	return make_network(*a, *mask, shown, err);
@@ -208,15 +202,15 @@ parse_host_pattern(std::string_view tok, std::string_view shown,
 	host_pattern p;
 	using kind = host_pattern::kind;
 	if (tok.empty()) {
-		err = "missing host after '@' in " + quote(shown);
+		err = "missing host after '@' in " + quoted(shown);
 		return std::nullopt;
 	}
 	if (tok[0] == '@') {
-		err = "NIS netgroups are not supported: " + quote(shown);
+		err = "NIS netgroups are not supported: " + quoted(shown);
 		return std::nullopt;
 	}
 	if (tok[0] == '/') {
-		err = "file patterns are not supported: " + quote(shown);
+		err = "file patterns are not supported: " + quoted(shown);
 		return std::nullopt;
 	}
 	if (tok[0] == '[')
@@ -235,11 +229,11 @@ parse_host_pattern(std::string_view tok, std::string_view shown,
 	else if (iequals(tok, "PARANOID"))
 		p.what = kind::paranoid;
 	else if (!is_name_text(tok)) {
-		err = "bad host pattern " + quote(shown);
+		err = "bad host pattern " + quoted(shown);
 		return std::nullopt;
 	} else if (mixes_wildcard_and_dot_end(tok)) {
 		err = "wildcard with a leading or trailing '.' in " +
-		    quote(shown);
+		    quoted(shown);
 		return std::nullopt;
 	} else if (is_address_like(tok)) {
 		p.what = kind::address_text;
@@ -264,7 +258,7 @@ parse_host_pattern(std::string_view tok, std::string_view shown,
 			break;
 		}
 		if (!ok) {
-			err = "bad address " + quote(shown);
+			err = "bad address " + quoted(shown);
 			return std::nullopt;
 		}
 	} else {
@@ -283,7 +277,7 @@ parse_client_pattern(std::string_view tok, std::string &err)
 		// it is just host; any other user part would need an RFC 1413
 		// lookup, which this implementation never makes.
 		if (!iequals(tok.substr(0, at), "ALL")) {
-			err = "ident lookups are not supported: " + quote(tok);
+			err = "ident lookups are not supported: " + quoted(tok);
 			return std::nullopt;
 		}
 		return parse_host_pattern(tok.substr(at + 1), tok, err);
@@ -296,7 +290,7 @@ parse_daemon_pattern(std::string_view tok, std::string &err)
 {
 	daemon_pattern d;
 	if (tok[0] == '@') {
-		err = "NIS netgroups are not supported: " + quote(tok);
+		err = "NIS netgroups are not supported: " + quoted(tok);
 		return std::nullopt;
 	}
 	std::string_view name = tok;
@@ -312,7 +306,7 @@ parse_daemon_pattern(std::string_view tok, std::string &err)
 		if (h->what != kind::all && h->what != kind::network &&
 		    h->what != kind::address_text) {
 			err = "server host names are not supported, use an "
-			      "address: " + quote(tok);
+			      "address: " + quoted(tok);
 			return std::nullopt;
 		}
 		d.server = std::move(*h);
@@ -322,16 +316,16 @@ parse_daemon_pattern(std::string_view tok, std::string &err)
 		return d;
 	}
 	if (is_client_keyword(name)) {
-		err = "client pattern used as a daemon name: " + quote(tok);
+		err = "client pattern used as a daemon name: " + quoted(tok);
 		return std::nullopt;
 	}
 	if (!is_name_text(name)) {
-		err = "bad daemon name " + quote(tok);
+		err = "bad daemon name " + quoted(tok);
 		return std::nullopt;
 	}
 	if (mixes_wildcard_and_dot_end(name)) {
 		err = "wildcard with a leading or trailing '.' in " +
-		    quote(tok);
+		    quoted(tok);
 		return std::nullopt;
 	}
 	d.name = make_text_pattern(name);
@@ -463,12 +457,12 @@ parse_options(std::string_view field, access_rule &r,
 			value = trim(o.substr(end));
 		if (key == "allow" || key == "deny") {
 			if (!value.empty()) {
-				err = "option " + quote(key) +
+				err = "option " + quoted(key) +
 				    " takes no value";
 				return false;
 			}
 			if (i != last) {
-				err = "option " + quote(key) +
+				err = "option " + quoted(key) +
 				    " must be the last option";
 				return false;
 			}
@@ -479,15 +473,15 @@ parse_options(std::string_view field, access_rule &r,
 			// replaces it, aclexec's exit status grants); not
 			// running them must not hand out the real service.
 			fail_closed = true;
-			warnings.push_back("option " + quote(key) +
+			warnings.push_back("option " + quoted(key) +
 			    " not run (no shell commands are run), matching "
 			    "connections are refused");
 		} else if (is_known_option(key)) {
-			warnings.push_back("option " + quote(key) +
+			warnings.push_back("option " + quoted(key) +
 			    " ignored: no shell commands are run, only allow "
 			    "and deny are acted on");
 		} else {
-			err = "unknown option " + quote(key);
+			err = "unknown option " + quoted(key);
 			return false;
 		}
 	}
@@ -518,7 +512,7 @@ parse_rule(std::string_view text, std::vector<std::string> &warnings,
 {
 	auto f1 = split_outside_brackets(text, ':');
 	if (!f1) {
-		err = "missing ':' after daemon list " + quote(trim(text));
+		err = "missing ':' after daemon list " + quoted(trim(text));
 		return std::nullopt;
 	}
 	std::string_view clients = f1->second, options;

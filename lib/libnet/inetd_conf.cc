@@ -29,11 +29,6 @@ constexpr proto_name proto_names[] = {
     {"unix", inetd_proto::unix_stream},
 };
 
-std::string
-quoted(std::string_view s)
-{
-	return "'" + printable(s, 64) + "'";
-}
 
 bool
 is_internal_name(std::string_view s)

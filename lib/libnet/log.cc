@@ -127,27 +127,4 @@ log_debug(const char *fmt, ...)
 	NET_LOG_BODY(log_level::debug);
 }
 
-std::string
-printable(std::string_view s, std::size_t max)
-{
-	std::string out;
-	out.reserve(s.size() < max ? s.size() : max);
-	for (unsigned char c : s) {
-		if (out.size() >= max) {
-			out += "...";
-			break;
-		}
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
-			out += static_cast<char>(c);
-		} else if (c == '\\') {
-			out += "\\\\";
-		} else {
-			char buf[5];
-			std::snprintf(buf, sizeof buf, "\\%03o", c);
-			out += buf;
-		}
-	}
-	return out;
-}
-
 } // namespace net

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "libnet/text.h"
+
 namespace net {
 
 enum class log_level { err, warning, notice, info, debug };
@@ -34,8 +36,5 @@ void log_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-// A copy of s safe to log: control and non-ASCII bytes become \ooo escapes,
-// and the result is cut at max bytes with "..." appended.
-std::string printable(std::string_view s, std::size_t max = 256);
 
 } // namespace net

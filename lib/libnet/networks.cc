@@ -11,23 +11,10 @@ namespace net {
 
 namespace {
 
-// A token for a diagnostic, quoted; files can hold any byte and the
-// message may end up on a terminal or in syslog.
-std::string
-quoted(std::string_view token)
-{
-	return "'" + printable(token, 64) + "'";
-}
-
 bool
 entry_named(const network_entry &e, std::string_view name)
 {
-	if (iequals(e.name, name))
-		return true;
-	for (const auto &a : e.aliases)
-		if (iequals(a, name))
-			return true;
-	return false;
+	return named(name, e.name, e.aliases, true);
 }
 
 } // namespace
@@ -61,50 +48,35 @@ parse_networks(std::istream &in, std::string_view origin)
 {
 	parsed<network_entry> out;
 	diag_sink diags(out.diagnostics, origin);
-	line_reader reader(in, diags);
 	std::set<std::string, std::less<>> seen;
-	std::string line;
-	while (reader.next(line)) {
-		unsigned n = reader.line_no();
-		auto f = split_fields(strip_comment(line));
-		if (f.empty())
-			continue;
+	for_each_record(in, diags, [&](const auto &f, unsigned n) {
 		if (!is_plain_name(f[0])) {
 			diags.error(n, "bad network name " + quoted(f[0]));
-			continue;
+			return;
 		}
 		if (f.size() < 2) {
 			diags.error(n, "missing network number after " +
 			    quoted(f[0]));
-			continue;
+			return;
 		}
 		auto number = parse_network_number(f[1]);
 		if (!number) {
 			diags.error(n, "bad network number " + quoted(f[1]));
-			continue;
+			return;
 		}
 		network_entry e;
 		e.name = std::string(f[0]);
 		e.number = *number;
 		e.line = n;
-		bool bad_alias = false;
-		for (std::size_t i = 2; i < f.size(); i++) {
-			if (!is_plain_name(f[i])) {
-				diags.error(n, "bad alias " + quoted(f[i]));
-				bad_alias = true;
-				break;
-			}
-			e.aliases.emplace_back(f[i]);
-		}
-		if (bad_alias)
-			continue;
+		if (!take_aliases(f, 2, diags, n, e.aliases))
+			return;
 		// Names are looked up without regard to case, so "Loopback"
 		// repeats "loopback".
 		if (!seen.insert(to_lower(e.name)).second)
 			diags.warning(n, "duplicate network " + quoted(e.name) +
 			    ", first entry kept");
 		out.entries.push_back(std::move(e));
-	}
+	});
 	return out;
 }
 

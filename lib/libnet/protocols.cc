@@ -11,14 +11,6 @@ namespace net {
 
 namespace {
 
-// A token for a diagnostic, quoted; files can hold any byte and the
-// message may end up on a terminal or in syslog.
-std::string
-quoted(std::string_view token)
-{
-	return "'" + printable(token, 64) + "'";
-}
-
 } // namespace
 
 parsed<protocol_entry>
@@ -26,22 +18,16 @@ parse_protocols(std::istream &in, std::string_view origin)
 {
 	parsed<protocol_entry> out;
 	diag_sink diags(out.diagnostics, origin);
-	line_reader reader(in, diags);
 	std::set<std::string, std::less<>> seen;
-	std::string line;
-	while (reader.next(line)) {
-		unsigned n = reader.line_no();
-		auto f = split_fields(strip_comment(line));
-		if (f.empty())
-			continue;
+	for_each_record(in, diags, [&](const auto &f, unsigned n) {
 		if (!is_plain_name(f[0])) {
 			diags.error(n, "bad protocol name " + quoted(f[0]));
-			continue;
+			return;
 		}
 		if (f.size() < 2) {
 			diags.error(n, "missing protocol number after " +
 			    quoted(f[0]));
-			continue;
+			return;
 		}
 		// The IP header field is one byte, but Linux gives numbers
 		// above 255 to protocols that exist only at the socket layer,
@@ -49,28 +35,19 @@ parse_protocols(std::istream &in, std::string_view origin)
 		auto number = parse_uint(f[1], 0, 65535);
 		if (!number) {
 			diags.error(n, "bad protocol number " + quoted(f[1]));
-			continue;
+			return;
 		}
 		protocol_entry e;
 		e.name = std::string(f[0]);
 		e.number = static_cast<std::uint16_t>(*number);
 		e.line = n;
-		bool bad_alias = false;
-		for (std::size_t i = 2; i < f.size(); i++) {
-			if (!is_plain_name(f[i])) {
-				diags.error(n, "bad alias " + quoted(f[i]));
-				bad_alias = true;
-				break;
-			}
-			e.aliases.emplace_back(f[i]);
-		}
-		if (bad_alias)
-			continue;
+		if (!take_aliases(f, 2, diags, n, e.aliases))
+			return;
 		if (!seen.insert(e.name).second)
 			diags.warning(n, "duplicate protocol " +
 			    quoted(e.name) + ", first entry kept");
 		out.entries.push_back(std::move(e));
-	}
+	});
 	return out;
 }
 
@@ -82,13 +59,9 @@ protocol_table::protocol_table(std::vector<protocol_entry> entries)
 const protocol_entry *
 protocol_table::by_name(std::string_view name) const
 {
-	for (const auto &e : entries_) {
-		if (e.name == name)
+	for (const auto &e : entries_)
+		if (named(name, e.name, e.aliases, false))
 			return &e;
-		for (const auto &a : e.aliases)
-			if (a == name)
-				return &e;
-	}
 	return nullptr;
 }
 

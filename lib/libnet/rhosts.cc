@@ -11,14 +11,6 @@ namespace net {
 
 namespace {
 
-// A token for a diagnostic, quoted; a .rhosts file belongs to a user, and
-// the message may end up in syslog.
-std::string
-quoted(std::string_view token)
-{
-	return "'" + printable(token, 64) + "'";
-}
-
 // The BSD extensions this suite refuses, with the reason; nothing when t
 // is not one of them.  "+" and netgroups widen trust far beyond what a
 // reader of the file sees, and "-" only makes sense next to them.
@@ -45,16 +37,6 @@ refused_form(std::string_view t, bool host_field)
 		return quoted(t) + ": '-' negation is not supported; " +
 		    what + " not listed are refused already";
 	return std::nullopt;
-}
-
-// Scope ids are not part of a host's identity: the file cannot name one
-// and the caller's scope says only where the request came in.
-bool
-same_address(const address &a, const address &b)
-{
-	address x = a.unmapped(), y = b.unmapped();
-	return x.family() == y.family() &&
-	    std::memcmp(x.bytes(), y.bytes(), x.size()) == 0;
 }
 
 // Both names without one trailing dot: "host.example." is absolute but the
@@ -86,7 +68,7 @@ host_matches(const rhosts_entry &e, const rhosts_query &q)
 	if (e.host == "*")
 		return true;
 	if (e.addr)
-		return same_address(*e.addr, q.remote_addr);
+		return same_host(*e.addr, q.remote_addr);
 	if (!q.remote_host)
 		return false;
 	// A name that reads as an address (a PTR record of "10.0.0.1", say)
@@ -115,26 +97,20 @@ parse_rhosts(std::istream &in, std::string_view origin)
 {
 	parsed<rhosts_entry> out;
 	diag_sink diags(out.diagnostics, origin);
-	line_reader reader(in, diags);
-	std::string line;
-	while (reader.next(line)) {
-		unsigned n = reader.line_no();
-		auto f = split_fields(strip_comment(line));
-		if (f.empty())
-			continue;
+	for_each_record(in, diags, [&](const auto &f, unsigned n) {
 		if (f.size() > 2) {
 			diags.error(n, "extra field " + quoted(f[2]) +
 			    ", expected 'host [user]'");
-			continue;
+			return;
 		}
 		if (auto why = refused_form(f[0], true)) {
 			diags.error(n, std::move(*why));
-			continue;
+			return;
 		}
 		if (f.size() == 2) {
 			if (auto why = refused_form(f[1], false)) {
 				diags.error(n, std::move(*why));
-				continue;
+				return;
 			}
 		}
 		rhosts_entry e;
@@ -149,11 +125,11 @@ parse_rhosts(std::istream &in, std::string_view origin)
 				e.addr = address::parse(f[0]);
 			if (!e.addr) {
 				diags.error(n, "bad address " + quoted(f[0]));
-				continue;
+				return;
 			}
 		} else if (!is_plain_name(f[0])) {
 			diags.error(n, "bad host name " + quoted(f[0]));
-			continue;
+			return;
 		} else if (looks_numeric(f[0])) {
 			// "10.1" or "167772161" is 10.0.0.1 to inet_aton(3) but
 			// may not be to the reader; only the unambiguous form.
@@ -163,18 +139,18 @@ parse_rhosts(std::istream &in, std::string_view origin)
 				    "address " + quoted(f[0]) +
 					" must be a full dotted quad" :
 				    "bad address " + quoted(f[0]));
-				continue;
+				return;
 			}
 		}
 		if (f.size() == 2) {
 			if (f[1] != "*" && !is_plain_name(f[1])) {
 				diags.error(n, "bad user name " + quoted(f[1]));
-				continue;
+				return;
 			}
 			e.user = std::string(f[1]);
 		}
 		out.entries.push_back(std::move(e));
-	}
+	});
 	return out;
 }
 

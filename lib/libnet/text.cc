@@ -1,5 +1,7 @@
 #include "libnet/text.h"
 
+#include <cstdio>
+
 namespace net {
 
 bool
@@ -118,6 +120,64 @@ iequals(std::string_view a, std::string_view b)
 			return false;
 	}
 	return true;
+}
+
+std::string
+printable(std::string_view s, std::size_t max)
+{
+	std::string out;
+	out.reserve(s.size() < max ? s.size() : max);
+	for (unsigned char c : s) {
+		if (out.size() >= max) {
+			out += "...";
+			break;
+		}
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			out += static_cast<char>(c);
+		} else if (c == '\\') {
+			out += "\\\\";
+		} else {
+			char buf[5];
+			std::snprintf(buf, sizeof buf, "\\%03o", c);
+			out += buf;
+		}
+	}
+	return out;
+}
+
+std::string
+quoted(std::string_view token)
+{
+	return "'" + printable(token, 64) + "'";
+}
+
+bool
+take_aliases(const std::vector<std::string_view> &fields, std::size_t first,
+    diag_sink &diags, unsigned line, std::vector<std::string> &aliases)
+{
+	for (std::size_t i = first; i < fields.size(); i++) {
+		if (!is_plain_name(fields[i])) {
+			diags.error(line, "bad alias " + quoted(fields[i]));
+			return false;
+		}
+		aliases.emplace_back(fields[i]);
+	}
+	return true;
+}
+
+bool
+named(std::string_view s, std::string_view name,
+    const std::vector<std::string> &aliases, bool fold_case)
+{
+	auto same = [&](std::string_view x) {
+		return fold_case ? iequals(x, s) : x == s;
+	};
+	if (same(name))
+		return true;
+	for (const auto &a : aliases)
+		if (same(a))
+			return true;
+	return false;
 }
 
 } // namespace net

@@ -52,6 +52,39 @@ bool is_plain_name(std::string_view s);
 // ASCII lowercase copy.
 std::string to_lower(std::string_view s);
 
+// A copy of s safe to log or print: control and non-ASCII bytes become
+// \ooo escapes, and the result is cut at max bytes with "..." appended.
+std::string printable(std::string_view s, std::size_t max = 256);
+
+// A token as diagnostics quote it: 'token', printable and cut short.
+std::string quoted(std::string_view token);
+
+// Calls record(fields, line) for every line of in that has fields once
+// its "#" comment is stripped: the loop of the "name value aliases..."
+// formats (hosts, services, protocols, networks, hosts.equiv).
+template <class Record>
+void
+for_each_record(std::istream &in, diag_sink &diags, Record record)
+{
+	line_reader reader(in, diags);
+	std::string line;
+	while (reader.next(line)) {
+		auto f = split_fields(strip_comment(line));
+		if (!f.empty())
+			record(f, reader.line_no());
+	}
+}
+
+// Appends fields[first...] to aliases; reports the first one that is not a
+// plain name and returns false.
+bool take_aliases(const std::vector<std::string_view> &fields,
+    std::size_t first, diag_sink &diags, unsigned line,
+    std::vector<std::string> &aliases);
+
+// True when s is name or one of aliases (ASCII case folded if fold_case).
+bool named(std::string_view s, std::string_view name,
+    const std::vector<std::string> &aliases, bool fold_case);
+
 // Case-insensitive ASCII equality.
 bool iequals(std::string_view a, std::string_view b);
 
