@@ -124,6 +124,18 @@ wire_writer::put_u16_at(std::size_t offset, std::uint16_t v)
 	}
 }
 
+void
+wire_writer::put_u32_at(std::size_t offset, std::uint32_t v)
+{
+	if (offset + 4 > out_.size())
+		return;
+	for (std::size_t i = 0; i < 4; i++) {
+		std::size_t shift = order_ == std::endian::big ? (3 - i) * 8
+							      : i * 8;
+		out_[offset + i] = static_cast<std::uint8_t>(v >> shift);
+	}
+}
+
 bytes_view
 wire_writer::since(std::size_t offset) const
 {

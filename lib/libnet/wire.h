@@ -84,6 +84,7 @@ public:
 	// Overwrites two bytes written earlier at offset (lengths and
 	// checksums known only once the rest is written).
 	void put_u16_at(std::size_t offset, std::uint16_t v);
+	void put_u32_at(std::size_t offset, std::uint32_t v);
 
 	// The bytes from offset to the current end.
 	bytes_view since(std::size_t offset) const;
