@@ -97,6 +97,11 @@ enum class ipv4_decode {
 	// A datagram as received: the checksum must hold and every byte of
 	// total_length be present (bytes after it are link padding).
 	received,
+	// A datagram a raw socket delivered: as received, but the checksum
+	// is not checked.  The kernel verified it on input and then filled
+	// in record route and timestamp options in place without updating
+	// it (ip_options_compile), so it is stale whenever options are.
+	delivered,
 	// The original datagram quoted in an ICMP error (RFC 792, RFC 1812
 	// 4.3.2.3): the header must be whole, the payload may be cut short,
 	// the checksum is not checked (routers may quote it modified).

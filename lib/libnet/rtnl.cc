@@ -215,7 +215,7 @@ add_address(netlink_socket &nl, int index, const address &a, unsigned prefix)
 }
 
 result<route_info>
-get_route(netlink_socket &nl, const address &dst)
+get_route(netlink_socket &nl, const address &dst, int oif)
 {
 	nl_request req(RTM_GETROUTE, 0);
 	wire_writer &w = req.writer();
@@ -229,6 +229,8 @@ get_route(netlink_socket &nl, const address &dst)
 	w.u8(0);
 	w.u32(0);
 	attr_addr_bytes(req, RTA_DST, dst);
+	if (oif != 0)
+		req.attr_u32(RTA_OIF, static_cast<std::uint32_t>(oif));
 	auto replies = nl.transact(req, dst.str());
 	if (!replies)
 		return replies.err();

@@ -57,8 +57,10 @@ struct route_info {
 	std::uint8_t type = 0;		// RTN_UNICAST, RTN_LOCAL, ...
 };
 
-// The route the kernel would use to reach dst (ip route get).
-result<route_info> get_route(netlink_socket &nl, const address &dst);
+// The route the kernel would use to reach dst (ip route get), out of
+// interface oif when it is not 0.
+result<route_info> get_route(netlink_socket &nl, const address &dst,
+    int oif = 0);
 
 // Neighbour states (the NUD_ bits of linux/neighbour.h).
 namespace nud {
