@@ -249,7 +249,7 @@ main(int argc, char **argv)
 			die("connect: Network is unreachable");
 		if (!s.iface.empty()) {
 			if (source)
-				ti.from = source->str();
+				ti.from = source->str() + " ";
 			else if (rt && rt->prefsrc)
 				ti.from = rt->prefsrc->str() + " " + device;
 			else

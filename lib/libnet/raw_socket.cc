@@ -164,7 +164,8 @@ recv_packet(int fd, std::span<std::uint8_t> buf, bool from_error_queue)
 			info.to = address::v6(pi.ipi6_addr.s6_addr);
 			info.ifindex = static_cast<int>(pi.ipi6_ifindex);
 		} else if (c->cmsg_level == IPPROTO_IP &&
-		    c->cmsg_type == IP_OPTIONS) {
+		    (c->cmsg_type == IP_RECVOPTS ||
+			c->cmsg_type == IP_OPTIONS)) {
 			info.ip_options_size = std::min(len,
 			    info.ip_options.size());
 			std::memcpy(info.ip_options.data(), data,

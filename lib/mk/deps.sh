@@ -16,7 +16,7 @@ PACKAGES="
 	mandoc
 	iproute2 procps psmisc util-linux
 	curl socat netcat-openbsd tftp-hpa atftp
-	iputils-ping net-tools
+	iputils-ping iputils-arping net-tools tcpdump
 	dpkg-dev
 "
 

@@ -157,6 +157,27 @@ TEST(raw_socket, datagram_ping_sockets_within_ping_group_range)
 		}
 		CHECK(p->ttl && *p->ttl == 64);
 	}
+	// IP options of what arrives, for a datagram socket that cannot see
+	// the IP header: a record route filled in on the way.
+	auto rr = net::open_ping_socket(AF_INET);
+	CHECK(rr.ok());
+	auto opt = net::record_route_option(9);
+	CHECK(setsockopt(rr->fd.get(), IPPROTO_IP, IP_OPTIONS, opt.data(),
+	    static_cast<socklen_t>(opt.size())) == 0);
+	net::receive_options ro;
+	ro.ip_options = true;
+	CHECK(net::enable_receive_info(rr->fd.get(), AF_INET, ro).ok());
+	CHECK(net::send_packet(rr->fd.get(), echo_request(AF_INET, 1, 1),
+	    net::address::loopback4()).ok());
+	CHECK(wait_readable(rr->fd.get(), 2000));
+	std::uint8_t buf[512];
+	auto p = net::recv_packet(rr->fd.get(), buf);
+	CHECK(p.ok());
+	auto o = net::decode_ipv4_options(p->options());
+	CHECK_TEXT(o.ok(), o.ok() ? "" : o.err().message().c_str());
+	CHECK(o->record_route.has_value());
+	CHECK(o->record_route->addresses.size() >= 2);
+
 	// Outside the range, only a raw socket is possible (root here).
 	CHECK(private_netns::sysctl("net/ipv4/ping_group_range", "1 0"));
 	auto raw = net::open_ping_socket(AF_INET);
