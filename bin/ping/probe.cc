@@ -1,5 +1,6 @@
 #include "probe.h"
 
+#include <time.h>
 #include <linux/errqueue.h>
 
 #include "libnet/icmp.h"

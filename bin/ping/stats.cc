@@ -143,12 +143,13 @@ format_rtt(std::int64_t ns)
 	// Three significant digits, rounded, from microseconds up.
 	long long us = (ns + 500) / 1000;
 	char buf[48];
-	if (us >= 100000 - 500)
+	// A value that rounds up into the next decade takes its format.
+	if (us >= 100000 - 50)
 		std::snprintf(buf, sizeof buf, "%lld", (us + 500) / 1000);
-	else if (us >= 10000 - 50)
+	else if (us >= 10000 - 5)
 		std::snprintf(buf, sizeof buf, "%lld.%01lld", (us + 50) / 1000,
 		    (us + 50) % 1000 / 100);
-	else if (us >= 1000 - 5)
+	else if (us >= 1000)
 		std::snprintf(buf, sizeof buf, "%lld.%02lld", (us + 5) / 1000,
 		    (us + 5) % 1000 / 10);
 	else
