@@ -3,6 +3,9 @@
 #include <time.h>
 #include <linux/errqueue.h>
 
+#include <algorithm>
+#include <array>
+
 #include "libnet/icmp.h"
 #include "libnet/icmp6.h"
 #include "libnet/ipv6.h"
@@ -23,11 +26,16 @@ probe_builder::probe_builder(int family, std::uint16_t id, std::size_t size,
 
 namespace {
 
-void
-write_stamp(net::wire_writer &w, std::int64_t ns)
+// The send time as the packet carries it: seconds, then microseconds.
+std::array<std::uint8_t, stamp_size>
+stamp_bytes(std::int64_t ns)
 {
-	w.u64(static_cast<std::uint64_t>(ns / 1000000000));
-	w.u64(static_cast<std::uint64_t>(ns % 1000000000 / 1000));
+	std::uint64_t v[2] = {static_cast<std::uint64_t>(ns / 1000000000),
+	    static_cast<std::uint64_t>(ns % 1000000000 / 1000)};
+	std::array<std::uint8_t, stamp_size> b;
+	for (std::size_t i = 0; i < stamp_size; i++)
+		b[i] = static_cast<std::uint8_t>(v[i / 8] >> (56 - 8 * (i % 8)));
+	return b;
 }
 
 } // namespace
@@ -35,33 +43,55 @@ write_stamp(net::wire_writer &w, std::int64_t ns)
 net::bytes_view
 probe_builder::build(std::uint16_t seq, std::int64_t sent_ns)
 {
-	std::vector<std::uint8_t> data;
-	data.reserve(size_);
-	net::wire_writer dw(data);
+	data_.clear();
+	net::wire_writer dw(data_);
 	if (size_ >= stamp_size)
-		write_stamp(dw, sent_ns);
+		dw.bytes(stamp_bytes(sent_ns));
 	dw.bytes(fill_);
 	packet_.clear();
 	net::wire_writer w(packet_);
 	// ICMPv6 checksums cover the pseudo-header: the kernel fills them.
 	if (family_ == AF_INET6)
 		net::encode_icmp6_echo(w, net::icmp6_type::echo_request, id_,
-		    seq, data);
+		    seq, data_);
 	else
 		net::encode_icmp_echo(w, net::icmp_type::echo_request, id_,
-		    seq, data);
+		    seq, data_);
+	return packet_;
+}
+
+net::bytes_view
+probe_builder::restamp(std::int64_t sent_ns)
+{
+	if (size_ < stamp_size || packet_.size() < 8 + stamp_size)
+		return packet_;
+	auto now = stamp_bytes(sent_ns);
+	std::uint8_t *at = packet_.data() + 8;
+	if (family_ == AF_INET) {
+		// HC' = ~(~HC + ~m + m') over each 16-bit word that changes.
+		std::uint32_t sum = static_cast<std::uint16_t>(
+		    ~(packet_[2] << 8 | packet_[3]));
+		for (std::size_t i = 0; i < stamp_size; i += 2) {
+			sum += static_cast<std::uint16_t>(~(at[i] << 8 |
+			    at[i + 1]));
+			sum += static_cast<std::uint32_t>(now[i] << 8 |
+			    now[i + 1]);
+		}
+		while (sum >> 16)
+			sum = (sum & 0xffff) + (sum >> 16);
+		std::uint16_t c = static_cast<std::uint16_t>(~sum);
+		packet_[2] = static_cast<std::uint8_t>(c >> 8);
+		packet_[3] = static_cast<std::uint8_t>(c);
+	}
+	std::copy(now.begin(), now.end(), at);
 	return packet_;
 }
 
 std::uint8_t
 probe_builder::expected(std::size_t i, std::int64_t sent_ns) const
 {
-	if (size_ >= stamp_size && i < stamp_size) {
-		std::vector<std::uint8_t> s;
-		net::wire_writer w(s);
-		write_stamp(w, sent_ns);
-		return s[i];
-	}
+	if (size_ >= stamp_size && i < stamp_size)
+		return stamp_bytes(sent_ns)[i];
 	std::size_t start = size_ >= stamp_size ? stamp_size : 0;
 	return i - start < fill_.size() ? fill_[i - start] : 0;
 }
@@ -71,9 +101,7 @@ probe_builder::first_mismatch(net::bytes_view data, std::int64_t sent_ns) const
 {
 	std::size_t start = 0;
 	if (size_ >= stamp_size) {
-		std::vector<std::uint8_t> s;
-		net::wire_writer w(s);
-		write_stamp(w, sent_ns);
+		auto s = stamp_bytes(sent_ns);
 		for (; start < stamp_size && start < data.size(); start++)
 			if (data[start] != s[start])
 				return start;

@@ -29,6 +29,11 @@ public:
 	// The request with sequence number seq sent at sent_ns (realtime).
 	net::bytes_view build(std::uint16_t seq, std::int64_t sent_ns);
 
+	// Writes sent_ns into the request build() made last and fixes its
+	// checksum (RFC 1624 incremental update), so the clock is read as
+	// late as possible before the send.
+	net::bytes_view restamp(std::int64_t sent_ns);
+
 	// The offset in data of the first byte that is not what the request
 	// sent at sent_ns carried, or nothing when all present bytes match.
 	std::optional<std::size_t> first_mismatch(net::bytes_view data,
@@ -45,7 +50,8 @@ private:
 	std::uint16_t id_;
 	std::size_t size_;
 	std::vector<std::uint8_t> fill_;	// the data without the stamp
-	std::vector<std::uint8_t> packet_;
+	std::vector<std::uint8_t> data_;	// reused: no allocation per
+	std::vector<std::uint8_t> packet_;	// request
 };
 
 enum class event_kind {

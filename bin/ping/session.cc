@@ -21,6 +21,9 @@ namespace {
 // The fallback pace of a flood: at least this often, replies or not.
 constexpr std::chrono::milliseconds flood_tick{10};
 
+// Packets read per system call.
+constexpr std::size_t receive_batch = 16;
+
 // Errors a socket reports once through recvmsg after an ICMP error
 // (sk_err); the error itself is read from the packet or the error queue.
 bool
@@ -46,14 +49,18 @@ session::session(const settings &s, transport &t, const target_info &target)
       probes_(t.family(), t.id(), s.size, s.pattern), sent_ns_(65536, 0),
       answered_(65536, false),
       interval_ns_(s.flood ? 0 : s.interval_us * 1000),
-      buf_(buffer_size(s.size))
+      bufs_(receive_batch, std::vector<std::uint8_t>(buffer_size(s.size))),
+      slots_(receive_batch)
 {
+	for (std::size_t i = 0; i < receive_batch; i++)
+		slots_[i].buf = bufs_[i];
 	match_.family = t.family();
 	match_.kind = t.kind();
 	match_.id = t.id();
 	match_.target = target.addr;
 	match_.any_source = target.addr.is_unspecified() ||
 	    target.addr.is_multicast();
+	target_len_ = net::endpoint{target.addr, 0}.to_sockaddr(target_sa_);
 }
 
 std::string
@@ -86,25 +93,27 @@ session::route_text(const net::ipv4_route_option &r)
 	return route_lines(hops, r.addresses.size() >= r.slots);
 }
 
-void
+bool
 session::send_next()
 {
 	if (sending_done_ || finished_)
-		return;
+		return false;
 	// With a deadline, requests go on until it (or the count of
 	// replies) is reached; without one, count requests are sent.
 	if (!s_.deadline_us && s_.count != 0 &&
 	    stats_.transmitted() >= s_.count) {
 		sending_done_ = true;
 		arm_linger();
-		return;
+		return false;
 	}
 	std::uint16_t seq = next_seq_;
+	probes_.build(seq, 0);
+	// The send time is taken last, with the request ready to go.
 	std::int64_t now = net::realtime_ns();
-	net::bytes_view pkt = probes_.build(seq, now);
-	auto r = net::send_packet(t_.fd(), pkt, target_.addr);
+	net::bytes_view pkt = probes_.restamp(now);
+	auto r = net::send_packet(t_.fd(), pkt, target_sa_, target_len_);
 	if (!r && (r.err().code == ENOBUFS || r.err().code == EAGAIN))
-		return;		// the queue is full: try again later
+		return false;	// the queue is full: try again later
 	next_seq_++;
 	last_sent_ = net::mono_clock::now();
 	sent_ns_[seq] = now;
@@ -122,6 +131,7 @@ session::send_next()
 		arm_linger();
 	}
 	check_done();
+	return true;
 }
 
 void
@@ -133,18 +143,29 @@ session::schedule_send()
 		loop_.cancel_timer(send_timer_);
 	timer_armed_ = true;
 	net::time_point now = net::mono_clock::now();
-	if (interval_ns_ == 0) {
-		next_send_ = now + flood_tick;
-	} else {
-		next_send_ += std::chrono::nanoseconds(interval_ns_);
-		// After a stall, carry on from now rather than burst.
-		if (next_send_ < now)
-			next_send_ = now;
-	}
+	next_send_ += std::chrono::nanoseconds(interval_ns_);
+	// After a stall, carry on from now rather than burst.
+	if (next_send_ < now)
+		next_send_ = now;
 	send_timer_ = loop_.add_timer(next_send_, [this] {
 		timer_armed_ = false;
 		send_next();
 		schedule_send();
+	});
+}
+
+void
+session::arm_flood_tick()
+{
+	// One timer for the whole flood rather than one per request: it
+	// sends only when nothing went out for a whole tick.
+	loop_.add_timer(flood_tick, [this] {
+		if (sending_done_ || finished_)
+			return;
+		if (net::mono_clock::now() - last_sent_ >= flood_tick)
+			send_next();
+		pump();
+		arm_flood_tick();
 	});
 }
 
@@ -157,7 +178,12 @@ session::start()
 	unsigned burst = std::max(1u, s_.preload);
 	for (unsigned i = 0; i < burst && !sending_done_ && !finished_; i++)
 		send_next();
-	schedule_send();
+	if (interval_ns_ == 0) {
+		arm_flood_tick();
+		pump();
+	} else {
+		schedule_send();
+	}
 }
 
 void
@@ -187,36 +213,94 @@ void
 session::on_readable(short revents)
 {
 	if ((revents & POLLERR) != 0) {
+		std::uint8_t *buf = bufs_[0].data();
+		std::size_t size = bufs_[0].size();
 		for (int i = 0; i < 64 && !finished_; i++) {
-			auto p = net::recv_packet(t_.fd(), buf_, true);
+			auto p = net::recv_packet(t_.fd(),
+			    std::span<std::uint8_t>(buf, size), true);
 			if (!p)
 				break;
 			on_event(classify_queued_error(match_,
-			    net::bytes_view(buf_).first(p->size), *p),
+			    net::bytes_view(buf, p->size), *p),
 			    p->stamp_ns.value_or(net::realtime_ns()));
 		}
 	}
-	for (int i = 0; i < 256 && !finished_; i++) {
-		auto p = net::recv_packet(t_.fd(), buf_);
-		if (!p) {
-			int err = p.err().code;
+	drain();
+	if (interval_ns_ == 0)
+		pump();
+}
+
+std::size_t
+session::drain(bool one)
+{
+	std::size_t total = 0;
+	for (int round = 0; round < 16 && !finished_; round++) {
+		// One packet: plain recvmsg, cheaper than a batch of one.
+		net::result<std::size_t> n = std::size_t{0};
+		if (one) {
+			auto p = net::recv_packet(t_.fd(), slots_[0].buf);
+			if (p)
+				slots_[0].info = *p;
+			n = p ? net::result<std::size_t>(std::size_t{1})
+			      : net::result<std::size_t>(p.err());
+		} else {
+			n = net::recv_packets(t_.fd(), slots_);
+		}
+		if (!n) {
+			int err = n.err().code;
 			if (err == EAGAIN)
 				break;
 			if (!transient(err)) {
-				net::log_err("%s", p.err().message().c_str());
+				net::log_err("%s", n.err().message().c_str());
 				break;
 			}
 			continue;
 		}
-		on_event(classify_packet(match_,
-		    net::bytes_view(buf_).first(p->size), *p),
-		    p->stamp_ns.value_or(net::realtime_ns()));
+		for (std::size_t i = 0; i < *n && !finished_; i++) {
+			const net::packet_info &info = slots_[i].info;
+			on_event(classify_packet(match_,
+			    net::bytes_view(bufs_[i]).first(info.size), info),
+			    info.stamp_ns.value_or(net::realtime_ns()));
+		}
+		total += *n;
+		// A short batch means the queue is empty: no call to find out.
+		if (one || *n < slots_.size())
+			break;
 	}
-	// A flood sends the next request as soon as a slot is free.
-	if (interval_ns_ == 0 && !finished_ && !sending_done_ &&
-	    stats_.in_flight() < std::max(1u, s_.preload)) {
-		send_next();
-		schedule_send();
+	return total;
+}
+
+void
+session::pump()
+{
+	// A flood sends the next request as soon as a slot is free.  A peer
+	// on this host or a veth answers within the send call itself, so
+	// the reply is read straight away, without a poll in between; the
+	// loop hands back to the event loop now and then for signals and
+	// timers.
+	unsigned window = std::max(1u, s_.preload);
+	bool blocked = false;
+	for (int i = 0; i < 64 && !finished_ && !sending_done_; i++) {
+		if (stats_.in_flight() < window) {
+			if (!send_next()) {
+				blocked = true;
+				break;
+			}
+			continue;
+		}
+		if (drain(true) == 0) {
+			blocked = true;
+			break;
+		}
+	}
+	// Stopped for a turn of the loop, not for want of a reply: come back
+	// at once instead of waiting in poll for a reply never asked for.
+	if (!blocked && !finished_ && !sending_done_ && !pump_pending_) {
+		pump_pending_ = true;
+		loop_.add_timer(std::chrono::nanoseconds(0), [this] {
+			pump_pending_ = false;
+			pump();
+		});
 	}
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <sys/socket.h>
+
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -38,9 +40,12 @@ public:
 
 private:
 	void start();
-	void send_next();
+	bool send_next();
 	void schedule_send();
+	void arm_flood_tick();
 	void on_readable(short revents);
+	std::size_t drain(bool one = false);
+	void pump();
 	void on_event(const event &e, std::int64_t stamp_ns);
 	void on_reply(const event &e, std::int64_t stamp_ns);
 	void on_error(const event &e);
@@ -69,11 +74,15 @@ private:
 	bool sending_done_ = false;
 	bool finished_ = false;
 	bool timer_armed_ = false;
+	bool pump_pending_ = false;
 	net::event_loop::timer_id send_timer_ = 0;
 	net::time_point next_send_;
 	std::optional<std::string> last_route_;
 	std::map<net::address, std::string> names_;
-	std::vector<std::uint8_t> buf_;
+	sockaddr_storage target_sa_;
+	socklen_t target_len_ = 0;
+	std::vector<std::vector<std::uint8_t>> bufs_;
+	std::vector<net::packet_slot> slots_;
 };
 
 } // namespace ping

@@ -8,13 +8,14 @@ namespace ping {
 
 namespace {
 
-// Microseconds as "ms.uuu".
+// Microseconds as "ms.uuu", cut (not rounded) to the microsecond as
+// iputils prints them.
 std::string
 ms3(long double us)
 {
 	if (us < 0)
 		us = 0;
-	auto v = static_cast<long long>(us + 0.5L);
+	auto v = static_cast<long long>(us);
 	char buf[48];
 	std::snprintf(buf, sizeof buf, "%lld.%03lld", v / 1000, v % 1000);
 	return buf;
@@ -140,8 +141,8 @@ format_rtt(std::int64_t ns)
 {
 	if (ns < 0)
 		ns = 0;
-	// Three significant digits, rounded, from microseconds up.
-	long long us = (ns + 500) / 1000;
+	// Whole microseconds, then three significant digits, rounded.
+	long long us = ns / 1000;
 	char buf[48];
 	// A value that rounds up into the next decade takes its format.
 	if (us >= 100000 - 50)

@@ -106,26 +106,18 @@ enable_receive_info(int fd, int family, const receive_options &o)
 	return {};
 }
 
-result<packet_info>
-recv_packet(int fd, std::span<std::uint8_t> buf, bool from_error_queue)
+namespace {
+
+// The control buffer of one message: room for every report at once.
+struct control_buffer {
+	alignas(cmsghdr) char data[512];
+};
+
+void
+parse_control(msghdr &msg, sockaddr_storage &ss, std::size_t n,
+    packet_info &info)
 {
-	sockaddr_storage ss;
-	iovec iov{buf.data(), buf.size()};
-	alignas(cmsghdr) char control[512];
-	msghdr msg;
-	std::memset(&msg, 0, sizeof msg);
-	msg.msg_name = &ss;
-	msg.msg_namelen = sizeof ss;
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = control;
-	msg.msg_controllen = sizeof control;
-	int flags = MSG_DONTWAIT | (from_error_queue ? MSG_ERRQUEUE : 0);
-	ssize_t n = recvmsg(fd, &msg, flags);
-	if (n < 0)
-		return fail(from_error_queue ? "recvmsg errqueue" : "recvmsg");
-	packet_info info;
-	info.size = static_cast<std::size_t>(n);
+	info.size = n;
 	info.truncated = (msg.msg_flags & MSG_TRUNC) != 0;
 	if (msg.msg_namelen > 0)
 		info.from = address::from_sockaddr(
@@ -200,7 +192,80 @@ recv_packet(int fd, std::span<std::uint8_t> buf, bool from_error_queue)
 			info.error = qe;
 		}
 	}
+}
+
+void
+prepare(msghdr &msg, sockaddr_storage &ss, iovec &iov, control_buffer &cb)
+{
+	std::memset(&msg, 0, sizeof msg);
+	msg.msg_name = &ss;
+	msg.msg_namelen = sizeof ss;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = cb.data;
+	msg.msg_controllen = sizeof cb.data;
+}
+
+} // namespace
+
+result<packet_info>
+recv_packet(int fd, std::span<std::uint8_t> buf, bool from_error_queue)
+{
+	sockaddr_storage ss;
+	iovec iov{buf.data(), buf.size()};
+	control_buffer cb;
+	msghdr msg;
+	prepare(msg, ss, iov, cb);
+	int flags = MSG_DONTWAIT | (from_error_queue ? MSG_ERRQUEUE : 0);
+	ssize_t n = recvmsg(fd, &msg, flags);
+	if (n < 0)
+		return fail(from_error_queue ? "recvmsg errqueue" : "recvmsg");
+	packet_info info;
+	parse_control(msg, ss, static_cast<std::size_t>(n), info);
 	return info;
+}
+
+result<std::size_t>
+recv_packets(int fd, std::span<packet_slot> slots)
+{
+	constexpr std::size_t batch = 32;
+	std::size_t want = std::min(slots.size(), batch);
+	mmsghdr msgs[batch];
+	sockaddr_storage names[batch];
+	iovec iovs[batch];
+	control_buffer cbs[batch];
+	for (std::size_t i = 0; i < want; i++) {
+		iovs[i] = iovec{slots[i].buf.data(), slots[i].buf.size()};
+		prepare(msgs[i].msg_hdr, names[i], iovs[i], cbs[i]);
+		msgs[i].msg_len = 0;
+	}
+	int n = recvmmsg(fd, msgs, static_cast<unsigned>(want), MSG_DONTWAIT,
+	    nullptr);
+	if (n < 0)
+		return fail("recvmmsg");
+	for (int i = 0; i < n; i++) {
+		slots[i].info = packet_info{};
+		parse_control(msgs[i].msg_hdr, names[i], msgs[i].msg_len,
+		    slots[i].info);
+	}
+	return static_cast<std::size_t>(n);
+}
+
+result<std::size_t>
+send_packet(int fd, bytes_view data, const sockaddr_storage &to,
+    socklen_t to_len)
+{
+	ssize_t n;
+	do
+		n = sendto(fd, data.data(), data.size(), MSG_NOSIGNAL,
+		    reinterpret_cast<const sockaddr *>(&to), to_len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		auto a = address::from_sockaddr(
+		    reinterpret_cast<const sockaddr *>(&to), to_len);
+		return fail("sendto " + (a ? a->str() : std::string("?")));
+	}
+	return static_cast<std::size_t>(n);
 }
 
 result<std::size_t>
@@ -209,14 +274,7 @@ send_packet(int fd, bytes_view data, const address &to)
 	endpoint ep{to, 0};
 	sockaddr_storage ss;
 	socklen_t len = ep.to_sockaddr(ss);
-	ssize_t n;
-	do
-		n = sendto(fd, data.data(), data.size(), MSG_NOSIGNAL,
-		    reinterpret_cast<sockaddr *>(&ss), len);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return fail("sendto " + to.str());
-	return static_cast<std::size_t>(n);
+	return send_packet(fd, data, ss, len);
 }
 
 std::int64_t

@@ -91,8 +91,25 @@ struct packet_info {
 result<packet_info> recv_packet(int fd, std::span<std::uint8_t> buf,
     bool from_error_queue = false);
 
+// A buffer for one packet of a batch and, once received, its metadata.
+struct packet_slot {
+	std::span<std::uint8_t> buf;
+	packet_info info;
+};
+
+// Receives as many waiting packets as there are slots, in one call
+// (recvmmsg); how many came.  EAGAIN when none waits.  A busy receiver
+// pays one system call per batch instead of one per packet plus one to
+// find the queue empty.
+result<std::size_t> recv_packets(int fd, std::span<packet_slot> slots);
+
 // Sends one packet to to (a raw or ICMP socket: no port).
 result<std::size_t> send_packet(int fd, bytes_view data, const address &to);
+
+// Sends one packet to a destination already in sockaddr form (a sender of
+// many packets converts it once).
+result<std::size_t> send_packet(int fd, bytes_view data,
+    const sockaddr_storage &to, socklen_t to_len);
 
 // The current realtime clock in ns, the clock SO_TIMESTAMPNS stamps with.
 std::int64_t realtime_ns();

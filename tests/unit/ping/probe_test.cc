@@ -2,6 +2,7 @@
 #include <linux/errqueue.h>
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "libnet/icmp.h"
@@ -89,6 +90,30 @@ TEST(probe, requests_carry_the_time_then_the_pattern)
 	CHECK(!b.first_mismatch(m->echo->data, sent));
 	// The same bytes do not match another request's time.
 	CHECK(b.first_mismatch(m->echo->data, sent + 1000).has_value());
+}
+
+TEST(probe, late_stamping_keeps_the_checksum_right)
+{
+	for (int family : {AF_INET, AF_INET6}) {
+		ping::probe_builder late(family, 0x1234, 56, {7});
+		ping::probe_builder early(family, 0x1234, 56, {7});
+		late.build(9, 0);
+		auto a = late.restamp(sent);
+		auto b = early.build(9, sent);
+		CHECK(std::equal(a.begin(), a.end(), b.begin(), b.end()));
+	}
+	ping::probe_builder p(AF_INET, 1, 56, {});
+	p.build(1, 0);
+	for (std::int64_t t : {std::int64_t{0}, sent, sent + 999999999,
+		 std::int64_t{1} << 62})
+		CHECK(net::decode_icmp(p.restamp(t)).ok());
+	// Too small for a stamp: nothing to change.
+	ping::probe_builder small(AF_INET, 1, 8, {});
+	auto s = small.build(1, 0);
+	std::vector<std::uint8_t> before(s.begin(), s.end());
+	auto after = small.restamp(sent);
+	CHECK(std::equal(after.begin(), after.end(), before.begin(),
+	    before.end()));
 }
 
 TEST(probe, small_and_patternless_requests)
