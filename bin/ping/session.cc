@@ -462,6 +462,8 @@ session::run()
 	if (s_.deadline_us)
 		loop_.add_timer(std::chrono::microseconds(*s_.deadline_us),
 		    [this] { finish(); });
+	// The header is out before the first request leaves.
+	std::fflush(out_);
 	start();
 	while (!finished_) {
 		std::fflush(out_);
