@@ -34,7 +34,8 @@ stamp_bytes(std::int64_t ns)
 	    static_cast<std::uint64_t>(ns % 1000000000 / 1000)};
 	std::array<std::uint8_t, stamp_size> b;
 	for (std::size_t i = 0; i < stamp_size; i++)
-		b[i] = static_cast<std::uint8_t>(v[i / 8] >> (56 - 8 * (i % 8)));
+		b[i] = static_cast<std::uint8_t>(v[i / 8] >>
+		    (56 - 8 * (i % 8)));
 	return b;
 }
 

@@ -54,6 +54,7 @@ private:
 	std::vector<std::uint8_t> packet_;	// request
 };
 
+// What a received packet is to this run.
 enum class event_kind {
 	none,		// not ours; ignored
 	reply,		// an echo reply to one of our requests

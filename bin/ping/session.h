@@ -30,6 +30,7 @@ struct target_info {
 	std::string from;		// "src iface" for the header, if any
 };
 
+// A run of ping from the first request to the summary.
 class session {
 public:
 	session(const settings &s, transport &t, const target_info &target);

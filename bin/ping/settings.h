@@ -12,6 +12,7 @@
 
 namespace ping {
 
+// The options and operands, with iputils' defaults.
 struct settings {
 	std::string host;
 	int family = AF_UNSPEC;			// -4, -6

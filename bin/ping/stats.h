@@ -7,6 +7,7 @@
 
 namespace ping {
 
+// What a run counted and timed.
 class statistics {
 public:
 	void on_transmit() { transmitted_++; }

@@ -15,6 +15,7 @@
 
 namespace ping {
 
+// The ICMP socket of one family and what it was set up with.
 class transport {
 public:
 	// Opens an ICMP socket for family: a datagram one when the user's

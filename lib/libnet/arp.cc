@@ -35,7 +35,8 @@ decode_arp(bytes_view data)
 	if (ptype != ethertype::ipv4 || plen != 4)
 		return fail(0, "arp: protocol is not IPv4");
 	if (p.op != arp_op::request && p.op != arp_op::reply)
-		return fail(0, "arp: unknown operation " + std::to_string(p.op));
+		return fail(0, "arp: unknown operation " +
+		    std::to_string(p.op));
 	return p;
 }
 

@@ -15,6 +15,7 @@ inline constexpr std::uint16_t request = 1;
 inline constexpr std::uint16_t reply = 2;
 } // namespace arp_op
 
+// An ARP request or reply: who asks, about whom.
 struct arp_packet {
 	std::uint16_t op = arp_op::request;
 	mac_address sender_mac;

@@ -14,6 +14,7 @@ namespace net {
 // one buffer (an odd-sized piece does not shift the alignment of the next).
 class checksum_accumulator {
 public:
+	// Adds bytes, or a 16- or 32-bit number in network order.
 	void add(bytes_view data);
 	void add_u16(std::uint16_t v);
 	void add_u32(std::uint32_t v);

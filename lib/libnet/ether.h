@@ -22,6 +22,7 @@ inline constexpr std::uint16_t vlan = 0x8100;
 inline constexpr std::uint16_t ipv6 = 0x86dd;
 } // namespace ethertype
 
+// A 48-bit IEEE 802 MAC address.
 class mac_address {
 public:
 	mac_address() = default;
@@ -31,10 +32,14 @@ public:
 	// ("0:1b:21:a:b:c" as ether_aton(3) reads it); nothing otherwise.
 	static std::optional<mac_address> parse(std::string_view s);
 
+	// ff:ff:ff:ff:ff:ff.
 	static mac_address broadcast();
 
+	// The six bytes, in wire order.
 	const std::uint8_t *bytes() const { return b_.data(); }
 	static constexpr std::size_t size() { return 6; }
+
+	// All ones; the group bit set (IEEE 802 I/G); all zeros.
 	bool is_broadcast() const;
 	bool is_multicast() const { return (b_[0] & 1) != 0; }
 	bool is_zero() const;
@@ -54,6 +59,7 @@ mac_address read_mac(wire_reader &r);
 // Writes a MAC address.
 void write_mac(wire_writer &w, const mac_address &m);
 
+// The Ethernet II header of a frame.
 struct ether_header {
 	mac_address dst;
 	mac_address src;
@@ -61,6 +67,7 @@ struct ether_header {
 	std::optional<std::uint16_t> vlan_tci;	// 802.1Q tag control, if tagged
 };
 
+// A decoded frame: its header and what it carries.
 struct ether_frame {
 	ether_header hdr;
 	bytes_view payload;

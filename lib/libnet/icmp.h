@@ -35,12 +35,14 @@ inline constexpr std::uint8_t frag_needed = 4;
 inline constexpr std::uint8_t source_route = 5;
 } // namespace icmp_unreach
 
+// An echo request or reply: identifier, sequence number and data.
 struct icmp_echo {
 	std::uint16_t id = 0;
 	std::uint16_t seq = 0;
 	bytes_view data;
 };
 
+// A timestamp request or reply (RFC 792 "Timestamp").
 struct icmp_timestamp {
 	std::uint16_t id = 0;
 	std::uint16_t seq = 0;
@@ -56,7 +58,7 @@ struct icmp_error {
 	std::uint32_t word = 0;
 	ipv4_packet original;
 
-	// The next-hop MTU (RFC 1191 section 4).
+	// The next-hop MTU of "fragmentation needed" (RFC 1191 section 4).
 	std::uint16_t mtu() const { return word & 0xffff; }
 	// The pointer to the octet in error (RFC 792 "Parameter Problem").
 	std::uint8_t pointer() const { return word >> 24; }
@@ -64,6 +66,7 @@ struct icmp_error {
 	address gateway() const { return address::v4(word); }
 };
 
+// A decoded ICMP message; the optional part its type calls for is set.
 struct icmp_message {
 	std::uint8_t type = 0;
 	std::uint8_t code = 0;

@@ -34,6 +34,7 @@ struct icmp6_error {
 	ipv6_packet original;
 };
 
+// A decoded ICMPv6 message; the optional part its type calls for is set.
 struct icmp6_message {
 	std::uint8_t type = 0;
 	std::uint8_t code = 0;

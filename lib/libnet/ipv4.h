@@ -52,11 +52,13 @@ struct ipv4_route_option {
 	std::size_t slots = 0;
 };
 
+// One entry of a timestamp option.
 struct ipv4_timestamp_entry {
 	std::optional<address> addr;	// with_addr and prespecified only
 	std::uint32_t time = 0;		// ms since midnight UT, or high bit set
 };
 
+// A timestamp option: the entries filled in so far, out of slots.
 struct ipv4_timestamp_option {
 	std::uint8_t flags = ipv4_ts::only;
 	std::uint8_t overflow = 0;	// hosts that could not add an entry
@@ -64,12 +66,14 @@ struct ipv4_timestamp_option {
 	std::size_t slots = 0;
 };
 
+// The options of a header that this decoder understands.
 struct ipv4_options {
 	std::optional<ipv4_route_option> record_route;
 	std::optional<ipv4_route_option> source_route;	// LSRR or SSRR
 	std::optional<ipv4_timestamp_option> timestamp;
 };
 
+// An IPv4 header, decoded or to be encoded.
 struct ipv4_header {
 	std::uint8_t tos = 0;
 	std::uint16_t total_length = 0;	// set by encode_ipv4
@@ -87,12 +91,14 @@ struct ipv4_header {
 	std::size_t header_length() const { return 20 + options.size(); }
 };
 
+// A decoded datagram: header, options and payload.
 struct ipv4_packet {
 	ipv4_header hdr;
 	ipv4_options opts;
 	bytes_view payload;
 };
 
+// How much of a datagram must be there and be right.
 enum class ipv4_decode {
 	// A datagram as received: the checksum must hold and every byte of
 	// total_length be present (bytes after it are link padding).
@@ -118,7 +124,8 @@ result<ipv4_options> decode_ipv4_options(bytes_view options);
 
 // Appends a header for a payload of payload_size bytes, with total length
 // and checksum computed.  Options are padded with EOL to a multiple of 4.
-void encode_ipv4(wire_writer &w, const ipv4_header &h, std::size_t payload_size);
+void encode_ipv4(wire_writer &w, const ipv4_header &h,
+    std::size_t payload_size);
 
 // A record route option with room for slots addresses, preceded by a NOP so
 // the whole is a multiple of 4 bytes (9 slots fill the 40-byte maximum).

@@ -10,6 +10,7 @@
 
 namespace net {
 
+// The fixed IPv6 header, decoded or to be encoded.
 struct ipv6_header {
 	std::uint8_t traffic_class = 0;
 	std::uint32_t flow_label = 0;		// 20 bits
@@ -20,6 +21,7 @@ struct ipv6_header {
 	address dst;
 };
 
+// A decoded packet: header and upper-layer payload.
 struct ipv6_packet {
 	ipv6_header hdr;
 	// The upper-layer protocol after the extension headers, or
@@ -30,6 +32,7 @@ struct ipv6_packet {
 	bytes_view payload;		// from the upper-layer header on
 };
 
+// How much of a packet must be there.
 enum class ipv6_decode {
 	// As received: every byte of payload_length must be present.
 	received,
@@ -45,6 +48,7 @@ result<ipv6_packet> decode_ipv6(bytes_view data,
     ipv6_decode mode = ipv6_decode::received);
 
 // Appends the fixed header for a payload of payload_size bytes.
-void encode_ipv6(wire_writer &w, const ipv6_header &h, std::size_t payload_size);
+void encode_ipv6(wire_writer &w, const ipv6_header &h,
+    std::size_t payload_size);
 
 } // namespace net

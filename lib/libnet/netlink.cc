@@ -166,7 +166,8 @@ kernel_error(const nl_message &m, int code, const std::string &context)
 	std::string msg;
 	if (m.type == NLMSG_ERROR && (m.flags & NLM_F_ACK_TLVS) != 0 &&
 	    m.payload.size() >= 4 + header_size) {
-		auto attrs = decode_nl_attrs(m.payload.subspan(4 + header_size));
+		auto attrs = decode_nl_attrs(
+		    m.payload.subspan(4 + header_size));
 		if (attrs)
 			if (const nl_attr *a = find_nl_attr(*attrs,
 				NLMSGERR_ATTR_MSG))
@@ -212,8 +213,9 @@ netlink_socket::transact_once(nl_request &req, const std::string &context,
 			return fail(EBADMSG, context + ": " +
 			    msgs.err().message());
 		for (const auto &m : *msgs) {
+			// A late answer to another request.
 			if (m.seq != seq || m.port != port_)
-				continue;	// a late answer to another request
+				continue;
 			if ((m.flags & NLM_F_DUMP_INTR) != 0)
 				interrupted = true;
 			if (m.type == NLMSG_NOOP)

@@ -49,11 +49,14 @@ public:
 	nl_request(const nl_request &) = delete;
 	nl_request &operator=(const nl_request &) = delete;
 
+	// The flags given (NLM_F_REQUEST and NLM_F_ACK are added).
 	std::uint16_t flags() const { return flags_; }
 
 	// Writes in host order, after the netlink header.
 	wire_writer &writer() { return w_; }
 
+	// Appends an attribute: bytes, a host-order u32, or a string with
+	// its NUL.
 	void attr(std::uint16_t type, bytes_view data);
 	void attr_u32(std::uint16_t type, std::uint32_t v);
 	void attr_str(std::uint16_t type, std::string_view s);
@@ -73,6 +76,7 @@ struct nl_reply {
 	std::vector<std::uint8_t> payload;
 };
 
+// A rtnetlink socket that sends requests and collects their answers.
 class netlink_socket {
 public:
 	// A NETLINK_ROUTE socket (close-on-exec, with extended acks).
@@ -86,6 +90,7 @@ public:
 	result<std::vector<nl_reply>> transact(nl_request &req,
 	    const std::string &context);
 
+	// The descriptor (for polling).
 	int fd() const { return fd_.get(); }
 
 private:

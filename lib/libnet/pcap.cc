@@ -84,8 +84,8 @@ pcap_reader::next(pcap_record &rec)
 		return false;
 	records_++;
 	auto where = [&](const char *what) {
-		return fail(0, origin_ + ": record " + std::to_string(records_) +
-		    ": " + what);
+		return fail(0, origin_ + ": record " +
+		    std::to_string(records_) + ": " + what);
 	};
 	wire_reader r(bytes_view(buf, got));
 	r.set_order(hdr_.order);

@@ -27,6 +27,7 @@ inline constexpr std::uint32_t linux_sll = 113;
 // The largest record this reader accepts (what tcpdump captures at most).
 inline constexpr std::uint32_t pcap_max_snaplen = 262144;
 
+// What the header of a capture file says.
 struct pcap_file_header {
 	std::uint16_t version_major = 2;
 	std::uint16_t version_minor = 4;
@@ -36,6 +37,7 @@ struct pcap_file_header {
 	std::endian order = std::endian::native;	// as written
 };
 
+// One captured packet.
 struct pcap_record {
 	std::uint64_t sec = 0;
 	std::uint32_t nsec = 0;		// always ns, whatever the file holds
@@ -46,11 +48,14 @@ struct pcap_record {
 // Decodes the 24-byte file header (either byte order, us or ns).
 result<pcap_file_header> decode_pcap_header(bytes_view data);
 
+// Reads a capture file record by record.
 class pcap_reader {
 public:
 	// Reads the file header from in; origin names the input in errors.
-	static result<pcap_reader> open(std::istream &in, std::string_view origin);
+	static result<pcap_reader> open(std::istream &in,
+	    std::string_view origin);
 
+	// The file header read by open().
 	const pcap_file_header &header() const { return hdr_; }
 
 	// Reads the next record into rec: true when one was read, false at
@@ -70,6 +75,7 @@ private:
 	std::uint64_t records_ = 0;
 };
 
+// Writes a capture file record by record.
 class pcap_writer {
 public:
 	// Writes a file header for linktype to out (native order).

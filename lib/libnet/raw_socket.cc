@@ -127,7 +127,8 @@ parse_control(msghdr &msg, sockaddr_storage &ss, std::size_t n,
 		const unsigned char *data = CMSG_DATA(c);
 		std::size_t len = c->cmsg_len - CMSG_LEN(0);
 		if (c->cmsg_level == SOL_SOCKET &&
-		    c->cmsg_type == SCM_TIMESTAMPNS && len >= sizeof(timespec)) {
+		    c->cmsg_type == SCM_TIMESTAMPNS &&
+		    len >= sizeof(timespec)) {
 			timespec ts;
 			std::memcpy(&ts, data, sizeof ts);
 			info.stamp_ns = std::int64_t{ts.tv_sec} * 1000000000 +

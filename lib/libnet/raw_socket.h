@@ -16,6 +16,7 @@
 
 namespace net {
 
+// The two kinds of ICMP socket Linux has.
 enum class icmp_socket_kind {
 	datagram,	// SOCK_DGRAM: unprivileged within ping_group_range,
 			// the kernel picks the echo id and matches replies
@@ -26,6 +27,7 @@ enum class icmp_socket_kind {
 // non-blocking.
 result<unique_fd> open_icmp_socket(int family, icmp_socket_kind kind);
 
+// An ICMP socket and which kind it turned out to be.
 struct icmp_socket {
 	unique_fd fd;
 	icmp_socket_kind kind = icmp_socket_kind::datagram;
@@ -80,7 +82,9 @@ struct packet_info {
 	std::size_t ip_options_size = 0;
 	std::optional<queued_error> error;	// from the error queue
 
-	bytes_view options() const
+	// The IP options received (with ip_options).
+	bytes_view
+	options() const
 	{
 		return bytes_view(ip_options.data(), ip_options_size);
 	}

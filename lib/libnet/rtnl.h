@@ -15,6 +15,7 @@
 
 namespace net {
 
+// A network interface.
 struct link_info {
 	int index = 0;
 	std::string name;
@@ -37,6 +38,7 @@ result<link_info> link_by_index(netlink_socket &nl, int index);
 // Brings an interface up or down.
 result<void> set_link_up(netlink_socket &nl, int index, bool up);
 
+// An address assigned to an interface.
 struct addr_info {
 	int index = 0;
 	address addr;			// the local address
@@ -50,6 +52,7 @@ result<std::vector<addr_info>> list_addresses(netlink_socket &nl, int family);
 result<void> add_address(netlink_socket &nl, int index, const address &a,
     unsigned prefix);
 
+// The route the kernel picked for a destination.
 struct route_info {
 	int oif = 0;			// output interface
 	std::optional<address> gateway;	// next hop, none when on-link
@@ -74,6 +77,7 @@ inline constexpr std::uint16_t noarp = 0x40;
 inline constexpr std::uint16_t permanent = 0x80;
 } // namespace nud
 
+// A neighbour (ARP or NDP) table entry.
 struct neighbour {
 	int ifindex = 0;
 	address addr;

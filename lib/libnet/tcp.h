@@ -35,6 +35,7 @@ inline constexpr std::uint8_t sack = 5;
 inline constexpr std::uint8_t timestamp = 8;
 } // namespace tcp_opt
 
+// The options of a TCP header that this decoder understands.
 struct tcp_options {
 	std::optional<std::uint16_t> mss;
 	std::optional<std::uint8_t> wscale;
@@ -43,6 +44,7 @@ struct tcp_options {
 	std::optional<std::pair<std::uint32_t, std::uint32_t>> timestamp;
 };
 
+// The fixed TCP header, decoded or to be encoded.
 struct tcp_header {
 	std::uint16_t src_port = 0;
 	std::uint16_t dst_port = 0;
@@ -54,6 +56,7 @@ struct tcp_header {
 	std::uint16_t urgent = 0;
 };
 
+// A decoded segment: header, options and data.
 struct tcp_segment {
 	tcp_header hdr;
 	std::size_t header_length = 0;	// data offset in bytes

@@ -10,8 +10,10 @@
 
 namespace net {
 
+// A TUN device carries IP packets, a TAP device Ethernet frames.
 enum class tun_mode { tun, tap };
 
+// An open TUN/TAP device.
 struct tun_device {
 	unique_fd fd;		// read one packet or frame, write one
 	std::string name;	// the interface name the kernel gave it

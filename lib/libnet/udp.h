@@ -9,6 +9,7 @@
 
 namespace net {
 
+// The UDP header, decoded or to be encoded.
 struct udp_header {
 	std::uint16_t src_port = 0;
 	std::uint16_t dst_port = 0;
@@ -16,6 +17,7 @@ struct udp_header {
 	std::uint16_t checksum = 0;	// set by encode_udp
 };
 
+// A decoded datagram: header and payload.
 struct udp_datagram {
 	udp_header hdr;
 	bool checksum_ok = false;	// checked and held (or absent in IPv4)

@@ -14,6 +14,7 @@ namespace net {
 
 using bytes_view = std::span<const std::uint8_t>;
 
+// Reads numbers and byte runs from untrusted bytes, never past the end.
 class wire_reader {
 public:
 	wire_reader() = default;
@@ -25,6 +26,8 @@ public:
 	// the host's or the writer's order, packets use std::endian::big).
 	void set_order(std::endian order) { order_ = order; }
 
+	// The next 1, 2, 4 or 8 bytes as a number in the current order; 0
+	// and a failed reader when fewer remain.
 	std::uint8_t u8();
 	std::uint16_t u16();
 	std::uint32_t u32();
@@ -40,6 +43,7 @@ public:
 	// past them.  Fails both when fewer remain.
 	wire_reader sub(std::size_t n);
 
+	// Moves past n bytes (failing when fewer remain).
 	void skip(std::size_t n) { (void)bytes(n); }
 
 	// Everything not yet read; the reader is then at its end.
@@ -49,8 +53,16 @@ public:
 	// so one ok() check covers bounds and meaning alike.
 	void fail() { failed_ = true; }
 
+	// False once any read overran or fail() was called.
 	bool ok() const { return !failed_; }
-	std::size_t remaining() const { return failed_ ? 0 : data_.size() - pos_; }
+
+	// The bytes left (0 once failed), the bytes read, and whether none
+	// are left.
+	std::size_t
+	remaining() const
+	{
+		return failed_ ? 0 : data_.size() - pos_;
+	}
 	std::size_t offset() const { return pos_; }
 	bool at_end() const { return remaining() == 0; }
 
@@ -63,6 +75,7 @@ private:
 	std::endian order_ = std::endian::big;
 };
 
+// Appends numbers and bytes to a buffer.
 class wire_writer {
 public:
 	// A writer appending to out (which keeps its earlier contents).
@@ -71,6 +84,8 @@ public:
 	// Multi-byte writes in order from now on (network order by default).
 	void set_order(std::endian order) { order_ = order; }
 
+	// Appends a number of 1, 2, 4 or 8 bytes in the current order, bytes
+	// as they are, or n zero bytes.
 	void u8(std::uint8_t v) { out_.push_back(v); }
 	void u16(std::uint16_t v) { write_uint(v, 2); }
 	void u32(std::uint32_t v) { write_uint(v, 4); }
@@ -81,8 +96,9 @@ public:
 	// The offset the next byte goes to, counted from the start of out.
 	std::size_t offset() const { return out_.size(); }
 
-	// Overwrites two bytes written earlier at offset (lengths and
-	// checksums known only once the rest is written).
+	// Overwrites two or four bytes written earlier at offset (lengths and
+	// checksums known only once the rest is written); an offset past
+	// the end is ignored.
 	void put_u16_at(std::size_t offset, std::uint16_t v);
 	void put_u32_at(std::size_t offset, std::uint32_t v);
 

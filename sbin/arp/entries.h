@@ -14,6 +14,7 @@
 
 namespace arp {
 
+// An entry to create.
 struct entry {
 	unsigned line = 0;		// in the file; 0 on the command line
 	std::string host;

@@ -72,7 +72,8 @@ requester::ask(const net::mac_address &mac, const net::address &sender,
 			if (left.count() <= 0)
 				break;
 			pollfd p{fd_.get(), POLLIN, 0};
-			if (poll(&p, 1, static_cast<int>(left.count()) + 1) <= 0)
+			int ms = static_cast<int>(left.count()) + 1;
+			if (poll(&p, 1, ms) <= 0)
 				continue;
 			auto f = net::recv_frame(fd_.get(), buf);
 			if (!f || f->outgoing())

@@ -25,19 +25,21 @@ std::vector<std::uint8_t> request_frame(const net::mac_address &mac,
 std::optional<net::mac_address> reply_from(net::bytes_view frame,
     const net::address &target, const net::mac_address &mac);
 
+// The reply to a request: who answered, how fast.
 struct answer {
 	net::mac_address mac;
 	std::int64_t rtt_ns = 0;
 };
 
-// Asks for target on interface ifindex (whose address is mac) from sender,
-// up to tries times, waiting wait for each.  Nothing when no reply came;
-// an error when the packet socket cannot be had (CAP_NET_RAW).
+// Sends ARP requests on one interface and waits for their replies.
 class requester {
 public:
-	// Opens the packet socket: the one step that needs privilege.
+	// Opens the packet socket on ifindex: the one step that needs
+	// privilege (CAP_NET_RAW).
 	static net::result<requester> open(int ifindex);
 
+	// Asks for target as mac/sender, up to tries times, waiting wait for
+	// each; nothing when no reply came.
 	net::result<std::optional<answer>> ask(const net::mac_address &mac,
 	    const net::address &sender, const net::address &target, int tries,
 	    std::chrono::milliseconds wait);

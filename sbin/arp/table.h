@@ -34,6 +34,7 @@ std::vector<arp_entry> merge_entries(const std::vector<net::neighbour> &neigh,
     const std::vector<net::neighbour> &proxies,
     const std::vector<net::link_info> &links);
 
+// The ARP table of this host (network namespace).
 class arp_table {
 public:
 	static net::result<arp_table> open();

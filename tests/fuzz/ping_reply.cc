@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 		m.target = *net::address::parse("10.9.0.2");
 		info.from = m.target;
 		if (data[0] & 8) {
-			info.ip_options_size = pkt.size() < 40 ? pkt.size() : 40;
+			info.ip_options_size = pkt.size() < 40 ? pkt.size()
+								: 40;
 			for (std::size_t i = 0; i < info.ip_options_size; i++)
 				info.ip_options[i] = pkt[i];
 		}

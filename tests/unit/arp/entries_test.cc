@@ -29,7 +29,8 @@ TEST(entries, bad_entries_say_what_is_wrong)
 	} bad[] = {
 	    {{}, "expected hostname and ether_addr"},
 	    {{"h"}, "expected hostname and ether_addr"},
-	    {{"h", "02:00:00:00:00"}, "invalid ethernet address: 02:00:00:00:00"},
+	    {{"h", "02:00:00:00:00"},
+		"invalid ethernet address: 02:00:00:00:00"},
 	    {{"h", "zz:00:00:00:00:00"}, "invalid ethernet address"},
 	    {{"h", "02:00:00:00:00:05", "perm"}, "unknown flag: perm"},
 	    {{"a;rm", "02:00:00:00:00:05"}, "invalid host name"},
@@ -82,7 +83,8 @@ TEST(entries, hostile_files)
 	LONGS_EQUAL(1, p.entries.size());
 	STRCMP_EQUAL("ok", p.entries[0].host.c_str());
 	LONGS_EQUAL(2, p.diagnostics.size());
-	STRCMP_CONTAINS("f:1: line longer than", p.diagnostics[0].str().c_str());
+	STRCMP_CONTAINS("f:1: line longer than",
+	    p.diagnostics[0].str().c_str());
 	STRCMP_CONTAINS("f:2: invalid host name",
 	    p.diagnostics[1].str().c_str());
 }

@@ -117,7 +117,8 @@ TEST(icmp6, informational_types_decode_with_their_body)
 {
 	CHECK(net::icmp6_is_error(net::icmp6_type::packet_too_big));
 	CHECK_FALSE(net::icmp6_is_error(net::icmp6_type::neighbor_solicit));
-	auto ns = from_hex("8700 0000 00000000 fd000009000000000000000000000002");
+	auto ns = from_hex("8700 0000 00000000 "
+			   "fd000009000000000000000000000002");
 	auto d = net::decode_icmp6(ns);
 	CHECK(d.ok());
 	LONGS_EQUAL(20, d->body.size());

@@ -90,7 +90,8 @@ TEST(ipv6, rejects_hostile_packets)
 	CHECK_FALSE(net::decode_ipv6(longer).ok());
 
 	// Destination options claiming 16 bytes with 8 present.
-	auto over = packet(net::ip_proto::dstopts, from_hex("1101 0000 00000000"));
+	auto over = packet(net::ip_proto::dstopts,
+	    from_hex("1101 0000 00000000"));
 	CHECK_FALSE(net::decode_ipv6(over).ok());
 
 	// Hop-by-hop anywhere but first.

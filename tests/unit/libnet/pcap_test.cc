@@ -102,7 +102,8 @@ TEST(pcap, rejects_hostile_files)
 	    {"00000001 000f4240 00000004 00000004 01020304", "fraction"},
 	    {"00000001 00000000 00000011 00000011 " "00", "snap length"},
 	    {"00000001 00000000 00000004 00000002 01020304", "original"},
-	    {"00000001 00000000 00000004 00000004 0102", "truncated record data"},
+	    {"00000001 00000000 00000004 00000004 0102",
+		"truncated record data"},
 	    {"00000001 00000000 ffffffff ffffffff", "snap length"},
 	};
 	for (const auto &b : bad_records) {
