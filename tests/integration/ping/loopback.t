@@ -9,13 +9,15 @@ cat "$T/out"
 assert_file_match '^PING 127\.0\.0\.1 \(127\.0\.0\.1\) 56\(84\) bytes of data\.$' \
 	"$T/out" "header"
 for i in 1 2 3; do
-	assert_file_match "^64 bytes from 127\.0\.0\.1: icmp_seq=$i ttl=64 time=[0-9]+\.[0-9]+ ms$" \
+	assert_file_match \
+		"^64 bytes from 127\.0\.0\.1: icmp_seq=$i ttl=64 time=[0-9.]+ ms$" \
 		"$T/out" "reply $i"
 done
 assert_eq 3 "$(grep -c 'bytes from' "$T/out")" "reply lines"
 assert_file_match '^3 packets transmitted, 3 received, 0% packet loss, time [0-9]+ms$' \
 	"$T/out" "summary"
-assert_file_match '^rtt min/avg/max/mdev = [0-9]+\.[0-9]{3}/[0-9]+\.[0-9]{3}/[0-9]+\.[0-9]{3}/[0-9]+\.[0-9]{3} ms$' \
+ms='[0-9]+\.[0-9]{3}'
+assert_file_match "^rtt min/avg/max/mdev = $ms/$ms/$ms/$ms ms\$" \
 	"$T/out" "rtt line"
 
 "$PING" -c 2 -i 0.2 ::1 > "$T/out6" 2>&1

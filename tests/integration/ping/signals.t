@@ -11,7 +11,9 @@ wait_until 10 grep -q 'icmp_seq=3 ' "$T/out"
 kill -QUIT $p
 wait_until 10 grep -q 'packets' "$T/err"
 cat "$T/err"
-assert_file_match '^[0-9]+/[0-9]+ packets, [0-9]+% loss, min/avg/ewma/max = [0-9.]+/[0-9.]+/[0-9.]+/[0-9.]+ ms$' \
+t='[0-9.]+'
+assert_file_match \
+	"^[0-9]+/[0-9]+ packets, [0-9]+% loss, min/avg/ewma/max = $t/$t/$t/$t ms\$" \
 	"$T/err" "interim line"
 n=$(grep -c icmp_seq= "$T/out")
 wait_until 10 sh -c "[ \$(grep -c icmp_seq= '$T/out') -gt $n ]"

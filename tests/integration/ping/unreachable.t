@@ -13,7 +13,8 @@ for i in 1 2 3; do
 	assert_file_match "^From 10\.9\.0\.1 icmp_seq=$i Destination Host Unreachable$" \
 		"$T/out" "unreachable line $i"
 done
-assert_file_match '^3 packets transmitted, 0 received, \+3 errors, 100% packet loss, time [0-9]+ms$' \
+assert_file_match \
+	'^3 packets transmitted, 0 received, \+3 errors, 100% packet loss, time' \
 	"$T/out" "summary"
 assert_file_match '^pipe 3$' "$T/out" "pipe"
 same_as_iputils h1 -c 3 -i 0.3 10.9.0.99
