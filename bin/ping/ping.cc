@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -245,8 +246,14 @@ main(int argc, char **argv)
 					       device.c_str()));
 		auto rt = nl ? net::get_route(*nl, *target, oif)
 			     : net::result<net::route_info>(nl.err());
-		if (!rt && rt.err().code == ENETUNREACH)
-			die("connect: Network is unreachable");
+		// What connect(2) would say: no route, or one that rejects.
+		int why = rt ? 0 : rt.err().code;
+		if (why == ENETUNREACH || why == EHOSTUNREACH ||
+		    why == EACCES || why == EINVAL)
+			die(std::string("connect: ") + std::strerror(why));
+		if (rt && rt->type == net::rtn::broadcast)
+			die(net::printable(s.host, 256) + ": a broadcast "
+			    "address; broadcast pings are not supported");
 		if (!s.iface.empty()) {
 			if (source)
 				ti.from = source->str() + " ";

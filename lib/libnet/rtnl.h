@@ -53,11 +53,19 @@ result<void> add_address(netlink_socket &nl, int index, const address &a,
     unsigned prefix);
 
 // The route the kernel picked for a destination.
+// Route types (the RTN_ values of linux/rtnetlink.h).
+namespace rtn {
+inline constexpr std::uint8_t unicast = 1;
+inline constexpr std::uint8_t local = 2;
+inline constexpr std::uint8_t broadcast = 3;
+inline constexpr std::uint8_t multicast = 5;
+} // namespace rtn
+
 struct route_info {
 	int oif = 0;			// output interface
 	std::optional<address> gateway;	// next hop, none when on-link
 	std::optional<address> prefsrc;	// the source the kernel would use
-	std::uint8_t type = 0;		// RTN_UNICAST, RTN_LOCAL, ...
+	std::uint8_t type = 0;		// rtn::unicast, rtn::local, ...
 };
 
 // The route the kernel would use to reach dst (ip route get), out of

@@ -35,3 +35,12 @@ assert_eq 2 $? "no route"
 assert_file_match 'Network is unreachable' "$T/noroute" "no route message"
 ip netns exec h1 "$IPUTILS_PING" -c 1 10.1.1.1 > /dev/null 2>&1
 assert_eq 2 $? "iputils agrees on no route"
+
+# Routes that refuse, and the link's broadcast address: exit 2 at once.
+ip -n h1 route add unreachable 10.5.0.0/16
+ip -n h1 route add prohibit 10.6.0.0/16
+for a in 10.5.0.1 10.6.0.1 10.9.0.255; do
+	ip netns exec h1 "$PING" -c 1 $a > "$T/refused" 2>&1
+	assert_eq 2 $? "ping $a"
+done
+assert_file_match 'broadcast' "$T/refused" "broadcast refused"
