@@ -116,6 +116,50 @@ TEST(raw_socket, raw_echo_on_loopback_with_ttl_stamp_and_filter)
 	}
 }
 
+TEST(raw_socket, replies_come_in_batches)
+{
+	private_netns ns;
+	if (!ns.entered())
+		TEST_EXIT;
+	CHECK(loopback_up());
+	auto s = net::open_icmp_socket(AF_INET, net::icmp_socket_kind::raw);
+	CHECK(s.ok());
+	CHECK(net::attach_filter(s->get(),
+	    net::icmp_echo_filter(AF_INET, 0x3333, false)).ok());
+	net::receive_options ro;
+	ro.timestamp = true;
+	CHECK(net::enable_receive_info(s->get(), AF_INET, ro).ok());
+	for (std::uint16_t seq = 1; seq <= 3; seq++)
+		CHECK(net::send_packet(s->get(), echo_request(AF_INET, 0x3333,
+		    seq), net::address::loopback4()).ok());
+	std::vector<std::vector<std::uint8_t>> bufs(8,
+	    std::vector<std::uint8_t>(512));
+	std::vector<net::packet_slot> slots(8);
+	for (std::size_t i = 0; i < 8; i++)
+		slots[i].buf = bufs[i];
+	std::size_t got = 0;
+	for (int i = 0; i < 100 && got < 3; i++) {
+		wait_readable(s->get(), 20);
+		auto n = net::recv_packets(s->get(), slots);
+		if (!n)
+			continue;
+		for (std::size_t k = 0; k < *n; k++) {
+			auto ip = net::decode_ipv4(net::bytes_view(bufs[k]).first(
+			    slots[k].info.size), net::ipv4_decode::delivered);
+			CHECK(ip.ok());
+			auto m = net::decode_icmp(ip->payload);
+			CHECK(m.ok());
+			LONGS_EQUAL(got + k + 1, m->echo->seq);
+			CHECK(slots[k].info.stamp_ns.has_value());
+		}
+		got += *n;
+	}
+	LONGS_EQUAL(3, got);
+	auto none = net::recv_packets(s->get(), slots);
+	CHECK_FALSE(none.ok());
+	LONGS_EQUAL(EAGAIN, none.err().code);
+}
+
 TEST(raw_socket, datagram_ping_sockets_within_ping_group_range)
 {
 	private_netns ns;
