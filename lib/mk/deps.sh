@@ -17,7 +17,7 @@ PACKAGES="
 	iproute2 procps psmisc util-linux
 	curl socat netcat-openbsd tftp-hpa atftp python3
 	libwrap0 libpcre2-8-0
-	iputils-ping net-tools
+	iputils-ping iputils-arping net-tools tcpdump
 	dpkg-dev
 "
 

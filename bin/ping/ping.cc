@@ -1,0 +1,281 @@
+// ping: send ICMP ECHO_REQUEST packets to network hosts (PING(1M) of the
+// System V/386 TCP/IP manual, with the options iputils ping users know).
+//
+// One process, one event loop.  Start-up order: parse the command line,
+// look up the user to become, open the ICMP socket(s) while privileged (a
+// datagram socket within net.ipv4.ping_group_range, raw otherwise), give
+// up every privilege, then resolve the host, check the route, and run the
+// session until the count, the deadline or SIGINT ends it.
+#include <net/if.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "libnet/log.h"
+#include "libnet/numparse.h"
+#include "libnet/privdrop.h"
+#include "libnet/rtnl.h"
+
+#include "privileges.h"
+#include "report.h"
+#include "resolve.h"
+#include "session.h"
+#include "settings.h"
+#include "transport.h"
+
+namespace {
+
+[[noreturn]] void
+usage()
+{
+	std::fputs("usage: ping [-46fnqRrv] [-c count] [-I interface] "
+		   "[-i interval]\n"
+		   "            [-l preload] [-p pattern] [-s packetsize] "
+		   "[-t ttl]\n"
+		   "            [-W timeout] [-w deadline] host "
+		   "[packetsize [count]]\n",
+	    stderr);
+	std::exit(2);
+}
+
+[[noreturn]] void
+die(const std::string &msg)
+{
+	net::log_err("%s", msg.c_str());
+	std::exit(2);
+}
+
+std::uint64_t
+number(const char *what, const char *arg, std::uint64_t min, std::uint64_t max)
+{
+	auto v = net::parse_uint(arg, min, max);
+	if (!v)
+		die(std::string("invalid ") + what + ": " +
+		    net::printable(arg, 64) + " (from " + std::to_string(min) +
+		    " to " + std::to_string(max) + ")");
+	return *v;
+}
+
+std::int64_t
+seconds(const char *what, const char *arg)
+{
+	auto v = ping::parse_seconds(arg);
+	if (!v)
+		die(std::string("invalid ") + what + ": " +
+		    net::printable(arg, 64));
+	return *v;
+}
+
+ping::settings
+parse_args(int argc, char **argv)
+{
+	ping::settings s;
+	bool size_given = false, count_given = false;
+	int c;
+	while ((c = getopt(argc, argv, "46c:fI:i:l:np:qRrs:t:vW:w:")) != -1) {
+		switch (c) {
+		case '4':
+			s.family = AF_INET;
+			break;
+		case '6':
+			s.family = AF_INET6;
+			break;
+		case 'c':
+			s.count = number("count", optarg, 1, UINT32_MAX);
+			count_given = true;
+			break;
+		case 'f':
+			s.flood = true;
+			break;
+		case 'I':
+			s.iface = optarg;
+			break;
+		case 'i':
+			s.interval_us = seconds("interval", optarg);
+			s.interval_given = true;
+			break;
+		case 'l':
+			s.preload = static_cast<unsigned>(
+			    number("preload", optarg, 1, 65536));
+			break;
+		case 'n':
+			s.numeric = true;
+			break;
+		case 'p':
+			if (auto p = ping::parse_pattern(optarg))
+				s.pattern = *p;
+			else
+				die("invalid pattern: " +
+				    net::printable(optarg, 64) +
+				    " (1 to 32 hex digits)");
+			break;
+		case 'q':
+			s.quiet = true;
+			break;
+		case 'R':
+			s.record_route = true;
+			break;
+		case 'r':
+			s.dont_route = true;
+			break;
+		case 's':
+			s.size = number("packet size", optarg, 0, 65527);
+			size_given = true;
+			break;
+		case 't':
+			s.ttl = static_cast<int>(number("ttl", optarg, 1, 255));
+			break;
+		case 'v':
+			s.verbose = true;
+			break;
+		case 'W':
+			s.linger_us = seconds("timeout", optarg);
+			break;
+		case 'w':
+			s.deadline_us = seconds("deadline", optarg);
+			if (*s.deadline_us == 0)
+				die("invalid deadline: 0");
+			break;
+		default:
+			usage();
+		}
+	}
+	// The manual's form: host [packetsize [count]].
+	int rest = argc - optind;
+	if (rest < 1 || rest > 3)
+		usage();
+	s.host = argv[optind];
+	if (rest >= 2 && !size_given)
+		s.size = number("packet size", argv[optind + 1], 0, 65527);
+	if (rest == 3 && !count_given)
+		s.count = number("count", argv[optind + 2], 1, UINT32_MAX);
+	if (s.flood && s.interval_given)
+		die("-f and -i are mutually exclusive");
+	if (s.flood)
+		s.interval_us = 0;
+	return s;
+}
+
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+	net::log_init({"ping", 0, true, false});
+	ping::settings s = parse_args(argc, argv);
+	if (getuid() != 0)
+		if (auto why = ping::needs_root(s))
+			die(*why);
+	if (s.host.empty())
+		usage();
+
+	std::optional<net::user_info> nobody;
+	if (geteuid() == 0 && getuid() == 0)
+		if (auto u = net::lookup_user("nobody"))
+			nobody = std::move(*u);
+
+	// -I is a source address or an interface name.
+	std::optional<net::address> source = net::address::parse(s.iface);
+	std::string device = source ? "" : s.iface;
+	if (!device.empty() && if_nametoindex(device.c_str()) == 0)
+		die(net::printable(device, 32) + ": no such interface");
+	int family = s.family;
+	if (auto lit = net::address::parse(s.host))
+		family = lit->family();
+	if (source)
+		family = source->family();
+	if (s.family != AF_UNSPEC && family != s.family)
+		die(net::printable(s.host, 256) + ": not an " +
+		    (s.family == AF_INET ? "IPv4" : "IPv6") + " address");
+
+	// Sockets first, while privileged; for a name, one of each family.
+	std::optional<ping::transport> v4, v6;
+	std::optional<net::error> v4_err, v6_err;
+	if (family != AF_INET6) {
+		auto t = ping::transport::open(AF_INET, device);
+		if (t)
+			v4.emplace(std::move(*t));
+		else
+			v4_err = t.err();
+	}
+	if (family != AF_INET) {
+		auto t = ping::transport::open(AF_INET6, device);
+		if (t)
+			v6.emplace(std::move(*t));
+		else
+			v6_err = t.err();
+	}
+	if (auto r = ping::give_up_privileges(nobody); !r)
+		die(r.err().message());
+
+	auto target = ping::resolve_host(s.host, family);
+	if (!target)
+		die(target.err().message());
+	bool is_v6 = target->is_v6();
+	std::optional<ping::transport> &t = is_v6 ? v6 : v4;
+	if (!t) {
+		const net::error &e = *(is_v6 ? v6_err : v4_err);
+		die(e.message() + (e.code == EPERM || e.code == EACCES
+			? " (not in net.ipv4.ping_group_range and no "
+			  "CAP_NET_RAW)"
+			: ""));
+	}
+	(is_v6 ? v4 : v6).reset();
+	if (s.record_route && is_v6)
+		die("-R: record route is IPv4 only");
+	if (s.size > ping::max_size(target->family(), s.record_route))
+		die("packet size " + std::to_string(s.size) +
+		    " is too large, maximum is " +
+		    std::to_string(ping::max_size(target->family(),
+			s.record_route)));
+
+	// The route now, so "no route" is an error rather than silence.
+	ping::target_info ti;
+	ti.display = s.host;
+	ti.addr = *target;
+	ti.names = !s.numeric && !ping::is_literal(s.host);
+	if (!s.dont_route) {
+		auto nl = net::netlink_socket::open();
+		int oif = device.empty() ? static_cast<int>(target->scope_id())
+					 : static_cast<int>(if_nametoindex(
+					       device.c_str()));
+		auto rt = nl ? net::get_route(*nl, *target, oif)
+			     : net::result<net::route_info>(nl.err());
+		// What connect(2) would say: no route, or one that rejects.
+		int why = rt ? 0 : rt.err().code;
+		if (why == ENETUNREACH || why == EHOSTUNREACH ||
+		    why == EACCES || why == EINVAL)
+			die(std::string("connect: ") + std::strerror(why));
+		if (rt && rt->type == net::rtn::broadcast)
+			die(net::printable(s.host, 256) + ": a broadcast "
+			    "address; broadcast pings are not supported");
+		if (!s.iface.empty()) {
+			if (source)
+				ti.from = source->str() + " ";
+			else if (rt && rt->prefsrc)
+				ti.from = rt->prefsrc->str() + " " + device;
+			else
+				ti.from = device;
+		}
+	}
+	if (auto r = t->configure(s, source); !r)
+		die(r.err().message());
+	if (s.verbose)
+		net::log_info("socket: %s, id %u",
+		    t->kind() == net::icmp_socket_kind::datagram
+			? "icmp datagram"
+			: "raw",
+		    t->id());
+
+	if (!s.pattern.empty())
+		std::printf("%s\n", ping::pattern_line(s.pattern).c_str());
+	std::printf("%s\n", ping::header_line(s.host, *target, s.size,
+	    s.record_route ? 40 : 0, ti.from).c_str());
+	ping::session run(s, *t, ti);
+	return run.run();
+}

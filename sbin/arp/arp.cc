@@ -1,0 +1,335 @@
+// arp: address resolution display and control (ARP(1M) of the System
+// V/386 TCP/IP manual).  The kernel's ARP table is read and changed
+// through rtnetlink, not /dev/kmem; arp -r asks the network directly.
+//
+// One process, no loop: parse the command line, open the netlink socket
+// (and, for -r, the packet socket, after which root becomes nobody), do
+// the one operation, exit 0 on success, 1 on failure, 2 on misuse.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libnet/log.h"
+#include "libnet/privdrop.h"
+#include "libnet/rtnl.h"
+
+#include "entries.h"
+#include "format.h"
+#include "hosts.h"
+#include "request.h"
+#include "table.h"
+
+namespace {
+
+enum class mode { show, all, remove, set, file, resolve };
+
+struct options {
+	mode what = mode::show;
+	bool numeric = false;
+	std::string iface;
+	std::vector<std::string> operands;
+};
+
+[[noreturn]] void
+usage()
+{
+	std::fputs("usage: arp [-n] [-i interface] hostname\n"
+		   "       arp -a [-n] [-i interface] [namelist [corefile]]\n"
+		   "       arp -d [-i interface] hostname [pub]\n"
+		   "       arp -s [-i interface] hostname ether_addr [temp] "
+		   "[pub] [trail]\n"
+		   "       arp -f filename\n"
+		   "       arp -r [-n] [-i interface] hostname\n",
+	    stderr);
+	std::exit(2);
+}
+
+[[noreturn]] void
+die(const std::string &msg)
+{
+	net::log_err("%s", msg.c_str());
+	std::exit(1);
+}
+
+options
+parse_args(int argc, char **argv)
+{
+	options o;
+	int c;
+	int modes = 0;
+	while ((c = getopt(argc, argv, "adfi:nrs")) != -1) {
+		switch (c) {
+		case 'a':
+			o.what = mode::all;
+			modes++;
+			break;
+		case 'd':
+			o.what = mode::remove;
+			modes++;
+			break;
+		case 'f':
+			o.what = mode::file;
+			modes++;
+			break;
+		case 'i':
+			o.iface = optarg;
+			break;
+		case 'n':
+			o.numeric = true;
+			break;
+		case 'r':
+			o.what = mode::resolve;
+			modes++;
+			break;
+		case 's':
+			o.what = mode::set;
+			modes++;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (modes > 1)
+		usage();
+	for (int i = optind; i < argc; i++)
+		o.operands.emplace_back(argv[i]);
+	std::size_t n = o.operands.size();
+	switch (o.what) {
+	case mode::show:
+	case mode::resolve:
+		if (n != 1)
+			usage();
+		break;
+	case mode::all:
+		if (n > 2)
+			usage();
+		break;
+	case mode::remove:
+		if (n < 1 || n > 2 || (n == 2 && o.operands[1] != "pub"))
+			usage();
+		break;
+	case mode::set:
+		if (n < 2 || n > 5)
+			usage();
+		break;
+	case mode::file:
+		if (n != 1)
+			usage();
+		break;
+	}
+	return o;
+}
+
+std::string
+host_name(const options &o, const net::address &a)
+{
+	return o.numeric ? "" : arp::name_of(a);
+}
+
+int
+show(arp::arp_table &t, const options &o, const std::string &host)
+{
+	auto addr = arp::resolve_ipv4(host);
+	if (!addr)
+		die(addr.err().message());
+	int ifindex = 0;
+	if (!o.iface.empty()) {
+		auto l = t.link(o.iface);
+		if (!l)
+			die(l.err().message());
+		ifindex = l->index;
+	}
+	auto list = t.list(ifindex);
+	if (!list)
+		die(list.err().message());
+	bool found = false;
+	for (const auto &e : *list) {
+		if (e.addr != *addr)
+			continue;
+		found = true;
+		std::printf("%s\n", arp::format_entry(e,
+		    host_name(o, e.addr)).c_str());
+	}
+	if (!found) {
+		std::printf("%s (%s) -- no entry\n", net::printable(host,
+		    64).c_str(), addr->str().c_str());
+		return 1;
+	}
+	return 0;
+}
+
+int
+show_all(arp::arp_table &t, const options &o)
+{
+	if (!o.operands.empty())
+		net::log_warn("namelist and corefile are ignored: the table "
+			      "is read from the kernel through netlink, not "
+			      "/dev/kmem");
+	int ifindex = 0;
+	if (!o.iface.empty()) {
+		auto l = t.link(o.iface);
+		if (!l)
+			die(l.err().message());
+		ifindex = l->index;
+	}
+	auto list = t.list(ifindex);
+	if (!list)
+		die(list.err().message());
+	for (const auto &e : *list)
+		std::printf("%s\n", arp::format_entry(e,
+		    host_name(o, e.addr)).c_str());
+	return 0;
+}
+
+int
+remove(arp::arp_table &t, const options &o)
+{
+	const std::string &host = o.operands[0];
+	auto addr = arp::resolve_ipv4(host);
+	if (!addr)
+		die(addr.err().message());
+	int ifindex = 0;
+	if (!o.iface.empty()) {
+		auto l = t.link(o.iface);
+		if (!l)
+			die(l.err().message());
+		ifindex = l->index;
+	}
+	auto n = t.remove(*addr, ifindex, o.operands.size() == 2);
+	if (!n)
+		die(n.err().message());
+	if (*n == 0)
+		die(net::printable(host, 64) + " (" + addr->str() +
+		    "): no entry");
+	return 0;
+}
+
+// Applies one entry; the error is what to report for it.
+net::result<void>
+apply(arp::arp_table &t, const options &o, const arp::entry &e)
+{
+	auto addr = arp::resolve_ipv4(e.host);
+	if (!addr)
+		return addr.err();
+	auto ifindex = t.interface_for(*addr, o.iface);
+	if (!ifindex)
+		return ifindex.err();
+	return t.set(*addr, e.mac, *ifindex, e.temp, e.pub);
+}
+
+int
+set(arp::arp_table &t, const options &o)
+{
+	std::vector<std::string_view> fields(o.operands.begin(),
+	    o.operands.end());
+	auto e = arp::parse_entry(fields);
+	if (!e)
+		die(e.err().message());
+	if (e->trail)
+		net::log_warn("trail: Linux has no trailer encapsulation; "
+			      "ignored");
+	if (auto r = apply(t, o, *e); !r)
+		die(r.err().message());
+	return 0;
+}
+
+int
+from_file(arp::arp_table &t, const options &o)
+{
+	const std::string &path = o.operands[0];
+	std::ifstream in(path);
+	if (!in)
+		die(path + ": cannot open");
+	auto p = arp::parse_entries(in, path);
+	// The valid lines are applied; every failure is told by file:line,
+	// in line order, whether the line was malformed or refused.
+	for (const auto &e : p.entries)
+		if (auto r = apply(t, o, e); !r)
+			p.diagnostics.push_back(net::diagnostic{path, e.line,
+			    r.err().message(), net::severity::error});
+	std::stable_sort(p.diagnostics.begin(), p.diagnostics.end(),
+	    [](const auto &a, const auto &b) { return a.line < b.line; });
+	for (const auto &d : p.diagnostics)
+		net::log_msg(d.level == net::severity::error
+			? net::log_level::err
+			: net::log_level::warning,
+		    "%s", d.str().c_str());
+	return p.has_errors() ? 1 : 0;
+}
+
+int
+resolve(arp::arp_table &t, const options &o)
+{
+	const std::string &host = o.operands[0];
+	auto addr = arp::resolve_ipv4(host);
+	if (!addr)
+		die(addr.err().message());
+	auto ifindex = t.interface_for(*addr, o.iface);
+	if (!ifindex)
+		die(ifindex.err().message());
+	auto link = t.link(*ifindex);
+	if (!link)
+		die(link.err().message());
+	if (!link->mac || link->mac->is_zero())
+		die(link->name + ": not an Ethernet interface");
+	// The source the kernel would use on that interface, if any
+	// (RFC 5227 allows 0.0.0.0 for a host without one).
+	net::address sender = net::address::any4();
+	if (auto rt = net::get_route(t.netlink(), *addr, *ifindex);
+	    rt && rt->prefsrc)
+		sender = *rt->prefsrc;
+	auto req = arp::requester::open(*ifindex);
+	if (!req)
+		die(req.err().message() + " (arp -r needs CAP_NET_RAW)");
+	// Root has nothing left to do as root.
+	if (geteuid() == 0)
+		if (auto u = net::lookup_user("nobody"))
+			(void)net::drop_privileges(*u);
+	auto a = req->ask(*link->mac, sender, *addr, 3,
+	    std::chrono::milliseconds(1000));
+	if (!a)
+		die(a.err().message());
+	if (!*a)
+		die(net::printable(host, 64) + " (" + addr->str() +
+		    "): no reply on " + link->name);
+	arp::arp_entry e;
+	e.addr = *addr;
+	e.mac = (*a)->mac;
+	e.ifname = link->name;
+	std::printf("%s time=%s ms\n", arp::format_entry(e,
+	    host_name(o, *addr)).c_str(), arp::format_ms((*a)->rtt_ns).c_str());
+	return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+	net::log_init({"arp", 0, true, false});
+	options o = parse_args(argc, argv);
+	auto t = arp::arp_table::open();
+	if (!t)
+		die(t.err().message());
+	switch (o.what) {
+	case mode::show:
+		return show(*t, o, o.operands[0]);
+	case mode::all:
+		return show_all(*t, o);
+	case mode::remove:
+		return remove(*t, o);
+	case mode::set:
+		return set(*t, o);
+	case mode::file:
+		return from_file(*t, o);
+	case mode::resolve:
+		return resolve(*t, o);
+	}
+	return 1;
+}

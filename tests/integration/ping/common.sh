@@ -1,0 +1,126 @@
+# common.sh: helpers for the ping cases (sourced by each case).
+
+IPUTILS_PING=/usr/bin/ping
+
+# norm: ping output with the parts that vary between runs and
+# implementations (times, the kernel's error timing) replaced by
+# placeholders, so two outputs of the same run shape compare equal.  A
+# lone "pipe N" line goes too: iputils prints it for errors on some paths
+# only (raw IPv6 errors read from the error queue never count), ours
+# always; cases check it where it matters.
+norm() {
+	sed -E -e 's/^pipe [0-9]+$//' \
+		-e 's/time=[0-9.]+ ms/time=T ms/' \
+		-e 's/time [0-9]+ms/time Tms/' \
+		-e 's#= [0-9.]+/[0-9.]+/[0-9.]+/[0-9.]+ ms#= R ms#' \
+		-e 's#ipg/ewma [0-9.]+/[0-9.]+ ms#ipg/ewma I ms#' \
+		-e 's/ident=[0-9]+ //'
+}
+
+# same_as_iputils NS ARGS...: run our ping and iputils ping with ARGS in
+# namespace NS (or "-" for this one); fail unless both exit alike and their
+# normalized outputs are equal.  Ours is left in $T/ours, theirs in
+# $T/theirs.
+same_as_iputils() {
+	_ns=$1
+	shift
+	_run=
+	[ "$_ns" = - ] || _run="ip netns exec $_ns"
+	$_run "$PING" "$@" > "$T/ours" 2>&1
+	_rc_ours=$?
+	$_run "$IPUTILS_PING" "$@" > "$T/theirs" 2>&1
+	_rc_theirs=$?
+	norm < "$T/ours" > "$T/ours.n"
+	norm < "$T/theirs" > "$T/theirs.n"
+	if ! diff -u "$T/theirs.n" "$T/ours.n"; then
+		fail "output of ping $* differs from iputils (above)"
+	fi
+	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
+}
+
+# nobody_in NS COMMAND...: run COMMAND in namespace NS (or "-" for this
+# one) as nobody:nogroup with no other groups.
+nobody_in() {
+	_ns=$1
+	shift
+	if [ "$_ns" = - ]; then
+		setpriv --reuid nobody --regid nogroup --clear-groups "$@"
+	else
+		ip netns exec "$_ns" setpriv --reuid nobody --regid nogroup \
+			--clear-groups "$@"
+	fi
+}
+
+# allow_ping_sockets NS: let nogroup (and root's group) open ICMP datagram
+# sockets in namespace NS (the range is per namespace).
+allow_ping_sockets() {
+	_g=$(getent group nogroup | cut -d: -f3)
+	ip netns exec "$1" sysctl -qw net.ipv4.ping_group_range="0 $_g" ||
+		fail "cannot set ping_group_range"
+}
+
+# v6_ready: wait until IPv6 works both ways between h1 and h2 (the first
+# exchange after setup can take a second of neighbour discovery).
+v6_ready() {
+	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 fd00:9::2
+	wait_until 10 ip netns exec h2 "$IPUTILS_PING" -c 1 -W 1 fd00:9::1
+}
+
+# routed_hosts: h1 (10.9.1.1, fd00:1::1) -- r (10.9.1.254 | 10.9.2.254,
+# fd00:1::fe | fd00:2::fe) -- h3 (10.9.2.1, fd00:2::1), r forwarding.
+routed_hosts() {
+	mkdir -p /run/netns
+	mount -t tmpfs -o size=1m none /run/netns ||
+		fail "cannot mount a private /run/netns"
+	for n in h1 r h3; do
+		ip netns add $n || fail "ip netns add $n"
+		ip -n $n link set lo up
+	done
+	ip link add a1 netns h1 type veth peer name ra netns r
+	ip link add a3 netns h3 type veth peer name rb netns r
+	ip -n h1 addr add 10.9.1.1/24 dev a1
+	ip -n r addr add 10.9.1.254/24 dev ra
+	ip -n r addr add 10.9.2.254/24 dev rb
+	ip -n h3 addr add 10.9.2.1/24 dev a3
+	ip -n h1 -6 addr add fd00:1::1/64 dev a1 nodad
+	ip -n r -6 addr add fd00:1::fe/64 dev ra nodad
+	ip -n r -6 addr add fd00:2::fe/64 dev rb nodad
+	ip -n h3 -6 addr add fd00:2::1/64 dev a3 nodad
+	for l in "h1 a1" "r ra" "r rb" "h3 a3"; do
+		set -- $l
+		ip -n $1 link set $2 up
+	done
+	ip -n h1 route add default via 10.9.1.254
+	ip -n h3 route add default via 10.9.2.254
+	ip -n h1 -6 route add default via fd00:1::fe
+	ip -n h3 -6 route add default via fd00:2::fe
+	ip netns exec r sysctl -qw net.ipv4.ip_forward=1
+	ip netns exec r sysctl -qw net.ipv6.conf.all.forwarding=1
+	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 10.9.2.1
+	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 fd00:2::1
+}
+
+# hub_twins: h1 (10.9.0.1) on a bridge that floods every frame (ageing 0)
+# to two hosts, t1 and t2, that share 10.9.0.2 and one MAC: every request
+# reaches both and is answered twice.
+hub_twins() {
+	mkdir -p /run/netns
+	mount -t tmpfs -o size=1m none /run/netns ||
+		fail "cannot mount a private /run/netns"
+	ip link add hub type bridge ageing_time 0 stp_state 0 ||
+		fail "ip link add bridge"
+	ip link set hub up
+	for n in h1 t1 t2; do
+		ip netns add $n || fail "ip netns add $n"
+		ip -n $n link set lo up
+		ip link add p$n type veth peer name e0 netns $n
+		ip link set p$n master hub up
+		ip -n $n link set e0 up
+	done
+	ip -n h1 addr add 10.9.0.1/24 dev e0
+	for n in t1 t2; do
+		ip -n $n link set e0 address 02:00:00:00:99:02
+		ip -n $n addr add 10.9.0.2/24 dev e0
+	done
+	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 10.9.0.2
+}

@@ -1,0 +1,22 @@
+# -f: as fast as replies come (at least 100 a second), a dot per request
+# and a backspace per reply, and the ipg/ewma figures.
+. "$TOP/tests/integration/ping/common.sh"
+need "$PING" "$IPUTILS_PING"
+two_hosts
+
+ip netns exec h1 "$PING" -f -c 500 10.9.0.2 > "$T/out" 2>&1
+assert_eq 0 $? "exit status"
+assert_file_match '^500 packets transmitted, 500 received, 0% packet loss' \
+	"$T/out" "all answered"
+assert_file_match 'ipg/ewma [0-9.]+/[0-9.]+ ms$' "$T/out" "ipg/ewma"
+# The flood line is the one between the header and the summary.
+dots=$(sed -n 2p "$T/out" | tr -cd . | wc -c)
+backs=$(sed -n 2p "$T/out" | tr -cd '\b' | wc -c)
+assert_eq 500 "$dots" "one dot per request"
+assert_eq 500 "$backs" "one backspace per reply"
+same_as_iputils h1 -f -q -c 200 10.9.0.2
+
+# Preload with flood keeps several in flight.
+ip netns exec h1 "$PING" -f -q -l 8 -c 400 10.9.0.2 > "$T/pre" 2>&1
+assert_eq 0 $? "-f -l 8"
+assert_file_match '^400 packets transmitted, 400 received' "$T/pre" "-f -l 8"

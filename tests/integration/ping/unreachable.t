@@ -1,0 +1,46 @@
+# An address on the link with no host: exit 1, 100% loss, "Destination Host
+# Unreachable" from the local host once neighbour discovery gives up; and a
+# destination with no route at all: exit 2.
+# timeout: 90
+. "$TOP/tests/integration/ping/common.sh"
+need "$PING" "$IPUTILS_PING"
+two_hosts
+
+ip netns exec h1 "$PING" -c 3 -i 0.3 10.9.0.99 > "$T/out" 2>&1
+assert_eq 1 $? "exit status"
+cat "$T/out"
+for i in 1 2 3; do
+	assert_file_match "^From 10\.9\.0\.1 icmp_seq=$i Destination Host Unreachable$" \
+		"$T/out" "unreachable line $i"
+done
+assert_file_match \
+	'^3 packets transmitted, 0 received, \+3 errors, 100% packet loss, time' \
+	"$T/out" "summary"
+assert_file_match '^pipe 3$' "$T/out" "pipe"
+same_as_iputils h1 -c 3 -i 0.3 10.9.0.99
+same_as_iputils h1 -c 2 -i 0.3 fd00:9::99
+assert_file_match '^From fd00:9::1 icmp_seq=1 Destination unreachable: Address unreachable$' \
+	"$T/ours" "v6 unreachable line"
+
+# The same as an unprivileged user on an ICMP datagram socket, where the
+# errors come through the socket's error queue.
+allow_ping_sockets h1
+nobody_in h1 "$PING" -c 2 -i 0.3 10.9.0.99 > "$T/nobody" 2>&1
+assert_eq 1 $? "exit status as nobody"
+assert_file_match '^From 10\.9\.0\.1 icmp_seq=2 Destination Host Unreachable$' \
+	"$T/nobody" "unreachable through the error queue"
+
+ip netns exec h1 "$PING" -c 1 10.1.1.1 > "$T/noroute" 2>&1
+assert_eq 2 $? "no route"
+assert_file_match 'Network is unreachable' "$T/noroute" "no route message"
+ip netns exec h1 "$IPUTILS_PING" -c 1 10.1.1.1 > /dev/null 2>&1
+assert_eq 2 $? "iputils agrees on no route"
+
+# Routes that refuse, and the link's broadcast address: exit 2 at once.
+ip -n h1 route add unreachable 10.5.0.0/16
+ip -n h1 route add prohibit 10.6.0.0/16
+for a in 10.5.0.1 10.6.0.1 10.9.0.255; do
+	ip netns exec h1 "$PING" -c 1 $a > "$T/refused" 2>&1
+	assert_eq 2 $? "ping $a"
+done
+assert_file_match 'broadcast' "$T/refused" "broadcast refused"

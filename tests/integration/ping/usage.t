@@ -1,0 +1,20 @@
+# Usage errors and unknown hosts exit 2 with a message.
+. "$TOP/tests/integration/ping/common.sh"
+need "$PING"
+
+"$PING" > "$T/u" 2>&1
+assert_eq 2 $? "no host"
+assert_file_match '^usage: ping ' "$T/u" "usage"
+"$PING" -Z 127.0.0.1 > "$T/u" 2>&1
+assert_eq 2 $? "unknown option"
+assert_file_match '^usage: ping ' "$T/u" "usage for unknown option"
+"$PING" 127.0.0.1 56 1 extra > "$T/u" 2>&1
+assert_eq 2 $? "too many operands"
+"$PING" -c 1 no-such-host.invalid > "$T/h" 2>&1
+assert_eq 2 $? "unknown host"
+assert_file_match '^ping: no-such-host\.invalid: ' "$T/h" "unknown host message"
+"$PING" -f -i 1 127.0.0.1 > "$T/f" 2>&1
+assert_eq 2 $? "-f with -i"
+"$PING" -c 1 -I nosuchif0 127.0.0.1 > "$T/i" 2>&1
+assert_eq 2 $? "unknown interface"
+assert_file_match '^ping: nosuchif0: no such interface$' "$T/i" "interface message"
