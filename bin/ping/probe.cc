@@ -129,24 +129,13 @@ is_failure(int family, std::uint8_t type)
 
 namespace {
 
-bool
-same_host(const net::address &a, const net::address &b)
-{
-	if (a.family() != b.family())
-		return false;
-	for (std::size_t i = 0; i < a.size(); i++)
-		if (a.bytes()[i] != b.bytes()[i])
-			return false;
-	return true;
-}
-
 // Our request inside an ICMP error: an echo request with our id to the
 // target.  Datagram sockets need no id check: the kernel matched it.
 bool
 quoted_is_ours(const match &m, const net::address &dst,
     net::bytes_view quoted_icmp, std::uint16_t &seq)
 {
-	if (!same_host(dst, m.target))
+	if (!net::same_host(dst, m.target))
 		return false;
 	net::wire_reader r(quoted_icmp);
 	std::uint8_t type = r.u8();
@@ -172,7 +161,7 @@ classify_v4(const match &m, net::bytes_view icmp, event e)
 	if (msg->echo && msg->type == net::icmp_type::echo_reply) {
 		bool mine = m.kind == net::icmp_socket_kind::datagram ||
 		    msg->echo->id == m.id;
-		if (!mine || (!m.any_source && !same_host(e.from, m.target)))
+		if (!mine || (!m.any_source && !net::same_host(e.from, m.target)))
 			return e.kind = event_kind::other, e;
 		e.kind = event_kind::reply;
 		e.id = msg->echo->id;
@@ -222,7 +211,7 @@ classify_v6(const match &m, net::bytes_view icmp, event e,
 	if (msg->echo && msg->type == net::icmp6_type::echo_reply) {
 		bool mine = m.kind == net::icmp_socket_kind::datagram ||
 		    msg->echo->id == m.id;
-		if (!mine || (!m.any_source && !same_host(e.from, m.target)))
+		if (!mine || (!m.any_source && !net::same_host(e.from, m.target)))
 			return e.kind = event_kind::other, e;
 		e.kind = event_kind::reply;
 		e.id = msg->echo->id;

@@ -5,6 +5,7 @@
 #   MAN     man pages (paths relative to the top, e.g. man8/inetd.8)
 #   BINDIR  where `make install` puts it (BINDIR, SBINDIR or LIBEXECDIR)
 #   LDLIBS  extra libraries
+#   POST_INSTALL  shell commands run after the program is installed
 include $(dir $(lastword $(MAKEFILE_LIST)))config.mk
 
 SRCS ?= $(wildcard *.cc)
@@ -28,6 +29,7 @@ $(PROG): $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(BUILD_STAMP)
 install: $(PROG)
 	install -d $(DESTDIR)$(INSTALL_DIR)
 	install -m $(or $(MODE),755) $(PROG) $(DESTDIR)$(INSTALL_DIR)/$(PROG)
+	$(POST_INSTALL)
 
 clean:
 	rm -rf .obj .obj-san .obj-fuzz $(PROG)
