@@ -53,11 +53,9 @@ die(const std::string &msg)
 std::uint64_t
 number(const char *what, const char *arg, std::uint64_t min, std::uint64_t max)
 {
-	auto v = net::parse_uint(arg, min, max);
+	auto v = net::parse_arg_number(what, arg, min, max);
 	if (!v)
-		die(std::string("invalid ") + what + ": " +
-		    net::printable(arg, 64) + " (from " + std::to_string(min) +
-		    " to " + std::to_string(max) + ")");
+		die(v.err().message());
 	return *v;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "libnet/numparse.h"
+
 namespace ping {
 
 std::optional<std::int64_t>
@@ -43,17 +45,10 @@ parse_pattern(std::string_view s)
 	for (std::size_t i = 0; i < s.size(); i += 2) {
 		unsigned v = 0;
 		for (std::size_t j = i; j < i + 2 && j < s.size(); j++) {
-			char c = s[j];
-			unsigned d;
-			if (c >= '0' && c <= '9')
-				d = static_cast<unsigned>(c - '0');
-			else if (c >= 'a' && c <= 'f')
-				d = static_cast<unsigned>(c - 'a' + 10);
-			else if (c >= 'A' && c <= 'F')
-				d = static_cast<unsigned>(c - 'A' + 10);
-			else
+			auto d = net::hex_digit(s[j]);
+			if (!d)
 				return std::nullopt;
-			v = v * 16 + d;
+			v = v * 16 + *d;
 		}
 		out.push_back(static_cast<std::uint8_t>(v));
 	}

@@ -1,5 +1,9 @@
 #include "libnet/numparse.h"
 
+#include <string>
+
+#include "libnet/text.h"
+
 namespace net {
 
 namespace {
@@ -12,17 +16,10 @@ parse_base(std::string_view s, unsigned base, std::uint64_t min,
 		return std::nullopt;
 	std::uint64_t v = 0;
 	for (char c : s) {
-		unsigned d;
-		if (c >= '0' && c <= '9')
-			d = static_cast<unsigned>(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			d = static_cast<unsigned>(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			d = static_cast<unsigned>(c - 'A' + 10);
-		else
+		auto digit = hex_digit(c);
+		if (!digit || *digit >= base)
 			return std::nullopt;
-		if (d >= base)
-			return std::nullopt;
+		unsigned d = *digit;
 		if (v > (UINT64_MAX - d) / base)
 			return std::nullopt;
 		v = v * base + d;
@@ -33,6 +30,18 @@ parse_base(std::string_view s, unsigned base, std::uint64_t min,
 }
 
 } // namespace
+
+std::optional<unsigned>
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return static_cast<unsigned>(c - '0');
+	if (c >= 'a' && c <= 'f')
+		return static_cast<unsigned>(c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return static_cast<unsigned>(c - 'A' + 10);
+	return std::nullopt;
+}
 
 std::optional<std::uint64_t>
 parse_uint(std::string_view s, std::uint64_t min, std::uint64_t max)
@@ -76,6 +85,17 @@ parse_duration_ms(std::string_view s, std::uint64_t default_unit_ms)
 	if (mul != 0 && *n > UINT64_MAX / mul)
 		return std::nullopt;
 	return *n * mul;
+}
+
+result<std::uint64_t>
+parse_arg_number(std::string_view what, std::string_view arg,
+    std::uint64_t min, std::uint64_t max)
+{
+	if (auto v = parse_uint(arg, min, max))
+		return *v;
+	return fail(0, "invalid " + std::string(what) + ": " + quoted(arg) +
+	    " (from " + std::to_string(min) + " to " + std::to_string(max) +
+	    ")");
 }
 
 } // namespace net

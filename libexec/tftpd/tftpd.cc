@@ -88,11 +88,9 @@ die(const std::string &msg)
 std::uint64_t
 number(const char *opt, const char *arg, std::uint64_t lo, std::uint64_t hi)
 {
-	auto v = net::parse_uint(arg, lo, hi);
+	auto v = net::parse_arg_number(std::string("-") + opt, arg, lo, hi);
 	if (!v)
-		die(std::string("-") + opt + " " + arg +
-		    ": not a number from " + std::to_string(lo) + " to " +
-		    std::to_string(hi));
+		die(v.err().message());
 	return *v;
 }
 

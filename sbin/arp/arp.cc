@@ -132,19 +132,25 @@ host_name(const options &o, const net::address &a)
 	return o.numeric ? "" : arp::name_of(a);
 }
 
+// The index of -i's interface, or 0 (every interface) without -i.
+int
+iface_index(arp::arp_table &t, const options &o)
+{
+	if (o.iface.empty())
+		return 0;
+	auto l = t.link(o.iface);
+	if (!l)
+		die(l.err().message());
+	return l->index;
+}
+
 int
 show(arp::arp_table &t, const options &o, const std::string &host)
 {
 	auto addr = arp::resolve_ipv4(host);
 	if (!addr)
 		die(addr.err().message());
-	int ifindex = 0;
-	if (!o.iface.empty()) {
-		auto l = t.link(o.iface);
-		if (!l)
-			die(l.err().message());
-		ifindex = l->index;
-	}
+	int ifindex = iface_index(t, o);
 	auto list = t.list(ifindex);
 	if (!list)
 		die(list.err().message());
@@ -171,13 +177,7 @@ show_all(arp::arp_table &t, const options &o)
 		net::log_warn("namelist and corefile are ignored: the table "
 			      "is read from the kernel through netlink, not "
 			      "/dev/kmem");
-	int ifindex = 0;
-	if (!o.iface.empty()) {
-		auto l = t.link(o.iface);
-		if (!l)
-			die(l.err().message());
-		ifindex = l->index;
-	}
+	int ifindex = iface_index(t, o);
 	auto list = t.list(ifindex);
 	if (!list)
 		die(list.err().message());
@@ -194,13 +194,7 @@ remove(arp::arp_table &t, const options &o)
 	auto addr = arp::resolve_ipv4(host);
 	if (!addr)
 		die(addr.err().message());
-	int ifindex = 0;
-	if (!o.iface.empty()) {
-		auto l = t.link(o.iface);
-		if (!l)
-			die(l.err().message());
-		ifindex = l->index;
-	}
+	int ifindex = iface_index(t, o);
 	auto n = t.remove(*addr, ifindex, o.operands.size() == 2);
 	if (!n)
 		die(n.err().message());

@@ -43,9 +43,9 @@ usage()
 unsigned
 number_arg(const char *opt, const char *s, unsigned max)
 {
-	auto n = net::parse_uint(s, 0, max);
+	auto n = net::parse_arg_number(std::string("-") + opt, s, 0, max);
 	if (!n) {
-		std::fprintf(stderr, "inetd: -%s: bad number '%s'\n", opt, s);
+		std::fprintf(stderr, "inetd: %s\n", n.err().message().c_str());
 		std::exit(1);
 	}
 	return static_cast<unsigned>(*n);

@@ -61,3 +61,21 @@ TEST(text, fields_and_comments)
 	CHECK(net::iequals("LOCAL", "local"));
 	STRCMP_EQUAL("abc", net::to_lower("AbC").c_str());
 }
+
+TEST(numparse, command_line_numbers_and_hex_digits)
+{
+	auto ok = net::parse_arg_number("count", "5", 1, 10);
+	CHECK(ok.ok());
+	LONGS_EQUAL(5, *ok);
+	auto bad = net::parse_arg_number("-q", "12x\x01", 0, 65535);
+	CHECK_FALSE(bad.ok());
+	STRCMP_EQUAL("invalid -q: '12x\\001' (from 0 to 65535)",
+	    bad.err().message().c_str());
+	CHECK_FALSE(net::parse_arg_number("ttl", "0", 1, 255).ok());
+	CHECK_FALSE(net::parse_arg_number("ttl", "256", 1, 255).ok());
+	LONGS_EQUAL(15, *net::hex_digit('F'));
+	LONGS_EQUAL(10, *net::hex_digit('a'));
+	LONGS_EQUAL(9, *net::hex_digit('9'));
+	CHECK_FALSE(net::hex_digit('g').has_value());
+	CHECK_FALSE(net::hex_digit('\0').has_value());
+}
