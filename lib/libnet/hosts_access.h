@@ -109,6 +109,12 @@ public:
 	// The first rule matching req; nullptr if none.
 	const access_rule *match(const access_request &req) const;
 
+	// The first rule matching req decided on its addresses alone, for a
+	// client whose name has not been looked up: nullptr if none, with
+	// *needs_name set when a rule that needs the name comes first.
+	const access_rule *match_by_address(const access_request &req,
+	    bool *needs_name) const;
+
 	// True when some rule needs the client's name, so a caller does its
 	// DNS lookups only then.
 	bool needs_hostname() const { return needs_hostname_; }
@@ -144,5 +150,13 @@ struct access_decision {
 // access is granted.  A missing file is passed as an empty table.
 access_decision decide_access(const access_table &allow,
     const access_table &deny, const access_request &req);
+
+// decide_access without the client's name: the same decision when every
+// rule up to the deciding one is numeric (addresses, networks, ALL), and
+// nothing when a rule that needs the name comes first, so that the caller
+// looks the name up only for the clients that need it.
+std::optional<access_decision> decide_access_by_address(
+    const access_table &allow, const access_table &deny,
+    const access_request &req);
 
 } // namespace net

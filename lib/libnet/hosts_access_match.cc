@@ -229,6 +229,28 @@ access_table::match(const access_request &req) const
 	return nullptr;
 }
 
+const access_rule *
+access_table::match_by_address(const access_request &req,
+    bool *needs_name) const
+{
+	*needs_name = false;
+	facts f = make_facts(req);
+	for (std::size_t i = 0; i < rules_.size(); i++) {
+		const access_rule &r = rules_[i];
+		if (!list_matches(r.daemons, f, daemon_matches))
+			continue;
+		// Without the name, UNKNOWN and "EXCEPT name" would match
+		// wrongly: such a rule can only be judged with the name.
+		if (rule_needs_name_[i]) {
+			*needs_name = true;
+			return nullptr;
+		}
+		if (list_matches(r.clients, f, client_matches))
+			return &r;
+	}
+	return nullptr;
+}
+
 std::string
 access_decision::where() const
 {
@@ -237,23 +259,45 @@ access_decision::where() const
 	return origin + ":" + std::to_string(line);
 }
 
+namespace {
+
+access_decision
+decided_by(const access_table &t, const access_rule &r, access_verdict dflt)
+{
+	access_decision d;
+	d.granted = r.verdict.value_or(dflt) == access_verdict::grant;
+	d.origin = t.origin();
+	d.line = r.line;
+	return d;
+}
+
+} // namespace
+
 access_decision
 decide_access(const access_table &allow, const access_table &deny,
     const access_request &req)
 {
-	access_decision d;
-	if (const auto *r = allow.match(req)) {
-		d.granted = r->verdict.value_or(access_verdict::grant) ==
-		    access_verdict::grant;
-		d.origin = allow.origin();
-		d.line = r->line;
-	} else if (const auto *r2 = deny.match(req)) {
-		d.granted = r2->verdict.value_or(access_verdict::deny) ==
-		    access_verdict::grant;
-		d.origin = deny.origin();
-		d.line = r2->line;
-	}
-	return d;
+	if (const auto *r = allow.match(req))
+		return decided_by(allow, *r, access_verdict::grant);
+	if (const auto *r = deny.match(req))
+		return decided_by(deny, *r, access_verdict::deny);
+	return {};
+}
+
+std::optional<access_decision>
+decide_access_by_address(const access_table &allow, const access_table &deny,
+    const access_request &req)
+{
+	bool needs_name = false;
+	if (const auto *r = allow.match_by_address(req, &needs_name))
+		return decided_by(allow, *r, access_verdict::grant);
+	if (needs_name)
+		return std::nullopt;
+	if (const auto *r = deny.match_by_address(req, &needs_name))
+		return decided_by(deny, *r, access_verdict::deny);
+	if (needs_name)
+		return std::nullopt;
+	return access_decision{};
 }
 
 } // namespace net

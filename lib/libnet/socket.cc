@@ -13,10 +13,10 @@ namespace net {
 namespace {
 
 result<unique_fd>
-new_socket(int family, int type, bool nonblock)
+new_socket(int family, int type, bool nonblock, int protocol = 0)
 {
 	int flags = SOCK_CLOEXEC | (nonblock ? SOCK_NONBLOCK : 0);
-	int fd = socket(family, type | flags, 0);
+	int fd = socket(family, type | flags, protocol);
 	if (fd < 0)
 		return fail("socket");
 	return unique_fd(fd);
@@ -82,7 +82,8 @@ bind_to(int fd, const endpoint &ep)
 result<unique_fd>
 tcp_listen(const endpoint &ep, const socket_options &opts)
 {
-	auto s = new_socket(ep.addr.family(), SOCK_STREAM, opts.nonblock);
+	auto s = new_socket(ep.addr.family(), SOCK_STREAM, opts.nonblock,
+	    opts.protocol);
 	if (!s)
 		return s;
 	int fd = s->get();
@@ -98,7 +99,8 @@ tcp_listen(const endpoint &ep, const socket_options &opts)
 result<unique_fd>
 udp_bind(const endpoint &ep, const socket_options &opts)
 {
-	auto s = new_socket(ep.addr.family(), SOCK_DGRAM, opts.nonblock);
+	auto s = new_socket(ep.addr.family(), SOCK_DGRAM, opts.nonblock,
+	    opts.protocol);
 	if (!s)
 		return s;
 	int fd = s->get();
@@ -285,6 +287,11 @@ recv_datagram(int fd, std::span<std::uint8_t> buf, int flags)
 			std::memcpy(&pi, CMSG_DATA(c), sizeof pi);
 			info.local = address::v6(pi.ipi6_addr.s6_addr);
 			info.ifindex = static_cast<int>(pi.ipi6_ifindex);
+		} else if (c->cmsg_level == SOL_SOCKET &&
+		    c->cmsg_type == SCM_TIMESTAMPNS) {
+			timespec ts;
+			std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
+			info.received = ts;
 		}
 	}
 	return info;

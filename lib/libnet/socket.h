@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,7 @@ struct socket_options {
 	bool freebind = false;		// IP_FREEBIND: bind before the address exists
 	bool nonblock = true;
 	v6only_mode v6only = v6only_mode::on;	// IPv6 sockets: v6 only?
+	int protocol = 0;		// socket(2) protocol; 0: the type's own
 };
 
 // A TCP socket bound to ep and listening.
@@ -65,6 +67,9 @@ struct datagram_info {
 	endpoint peer;
 	std::optional<address> local;	// the address it was sent to
 	int ifindex = 0;		// the interface it came in on
+	// The kernel's receive time (SO_TIMESTAMPNS on the socket); with
+	// the peer it tells one queued datagram from the next.
+	std::optional<timespec> received;
 };
 
 // Receives one datagram with its source and destination addresses.

@@ -851,3 +851,76 @@ TEST(hosts_access, hostname_needed_only_for_daemons_with_name_rules)
 	CHECK_FALSE(none.needs_hostname());
 	CHECK_FALSE(none.needs_hostname_for(req("sshd", "10.1.2.3")));
 }
+
+TEST(hosts_access, decided_by_address_until_a_name_rule_could_apply)
+{
+	auto allow = table("sshd: 10.0.0.0/8\n"
+			   "sshd: 192.0.2.9 : deny\n"
+			   "sshd: .example.com\n"
+			   "sshd: 198.51.100.1\n",
+	    "hosts.allow");
+	auto deny = table("in.tftpd: .example.com\n"
+			  "ALL: ALL\n",
+	    "hosts.deny");
+	// Numeric rules before the name rule decide without a lookup.
+	auto d = net::decide_access_by_address(allow, deny,
+	    req("sshd", "10.1.2.3"));
+	CHECK(d.has_value());
+	CHECK(d->granted);
+	STRCMP_EQUAL("hosts.allow:1", d->where().c_str());
+	d = net::decide_access_by_address(allow, deny,
+	    req("sshd", "192.0.2.9"));
+	CHECK(d.has_value());
+	CHECK_FALSE(d->granted);
+	STRCMP_EQUAL("hosts.allow:2", d->where().c_str());
+	// Past them the name rule could match: the name is needed, even for
+	// a client a later numeric rule names.
+	CHECK_FALSE(net::decide_access_by_address(allow, deny,
+	    req("sshd", "198.51.100.1")).has_value());
+	CHECK_FALSE(net::decide_access_by_address(allow, deny,
+	    req("sshd", "203.0.113.1")).has_value());
+	// Another daemon skips the sshd rules and is decided by ALL: ALL;
+	// in.tftpd has a name rule in hosts.deny before it.
+	d = net::decide_access_by_address(allow, deny,
+	    req("in.ftpd", "10.1.2.3"));
+	CHECK(d.has_value());
+	CHECK_FALSE(d->granted);
+	STRCMP_EQUAL("hosts.deny:2", d->where().c_str());
+	CHECK_FALSE(net::decide_access_by_address(allow, deny,
+	    req("in.tftpd", "10.1.2.3")).has_value());
+	// No rule at all: granted by default, as decide_access does.
+	d = net::decide_access_by_address(net::access_table(),
+	    net::access_table(), req("sshd", "10.1.2.3"));
+	CHECK(d.has_value());
+	CHECK(d->granted);
+	STRCMP_EQUAL("", d->where().c_str());
+}
+
+TEST(hosts_access, by_address_agrees_with_decide_access_when_it_decides)
+{
+	const char *allows[] = {"", "ALL: 10.0.0.0/8\n",
+	    "sshd: [::1] 127.0.0.1\nALL: LOCAL\n", "ALL EXCEPT sshd: ALL\n",
+	    "sshd: ALL EXCEPT 10.1.\n"};
+	const char *denies[] = {"", "ALL: ALL\n", "sshd: UNKNOWN\nALL: ALL\n",
+	    "ALL: 10.1.2.3 : allow\n"};
+	const char *clients[] = {"10.1.2.3", "127.0.0.1", "::1", "192.0.2.1",
+	    "::ffff:10.1.2.3"};
+	for (const char *a : allows)
+		for (const char *dn : denies)
+			for (const char *c : clients) {
+				auto ta = table(a, "hosts.allow");
+				auto td = table(dn, "hosts.deny");
+				auto r = req("sshd", c);
+				auto quick = net::decide_access_by_address(ta,
+				    td, r);
+				if (!quick)
+					continue;
+				auto full = net::decide_access(ta, td, r);
+				std::string what = std::string(a) + "|" + dn +
+				    "|" + c;
+				CHECK_EQUAL_TEXT(full.granted, quick->granted,
+				    what.c_str());
+				CHECK_EQUAL_TEXT(full.line, quick->line,
+				    what.c_str());
+			}
+}

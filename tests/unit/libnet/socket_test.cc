@@ -1,7 +1,9 @@
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "libnet/socket.h"
@@ -86,6 +88,60 @@ TEST(socket, udp_reports_local_address_and_replies_from_it)
 		LONGS_EQUAL(4, recv(c->get(), got, sizeof got, 0));
 		CHECK(std::memcmp(got, "pong", 4) == 0);
 	}
+}
+
+TEST(socket, receive_time_tells_queued_datagrams_apart)
+{
+	auto s = net::udp_bind(*net::endpoint::parse("127.0.0.1:0"));
+	CHECK(s.ok());
+	int on = 1;
+	CHECK(setsockopt(s->get(), SOL_SOCKET, SO_TIMESTAMPNS, &on,
+	    sizeof on) == 0);
+	auto c = net::udp_connect(*net::local_endpoint(s->get()));
+	CHECK(c.ok());
+	CHECK(send(c->get(), "a", 1, 0) == 1);
+	CHECK(send(c->get(), "b", 1, 0) == 1);
+	CHECK(readable(s->get(), 1000));
+	std::uint8_t buf[4];
+	// A peek and the receive after it see the same datagram and time.
+	auto peek = net::recv_datagram(s->get(), buf, MSG_PEEK);
+	CHECK(peek.ok());
+	CHECK(peek->received.has_value());
+	auto first = net::recv_datagram(s->get(), buf);
+	CHECK(first.ok());
+	CHECK(first->received.has_value());
+	LONGS_EQUAL(peek->received->tv_sec, first->received->tv_sec);
+	LONGS_EQUAL(peek->received->tv_nsec, first->received->tv_nsec);
+	BYTES_EQUAL('a', buf[0]);
+	auto second = net::recv_datagram(s->get(), buf);
+	CHECK(second.ok());
+	BYTES_EQUAL('b', buf[0]);
+	CHECK(second->received->tv_sec != first->received->tv_sec ||
+	    second->received->tv_nsec != first->received->tv_nsec);
+	// Without the option there is no time.
+	auto plain = net::udp_bind(*net::endpoint::parse("127.0.0.1:0"));
+	auto c2 = net::udp_connect(*net::local_endpoint(plain->get()));
+	CHECK(send(c2->get(), "x", 1, 0) == 1);
+	CHECK(readable(plain->get(), 1000));
+	auto d = net::recv_datagram(plain->get(), buf);
+	CHECK(d.ok());
+	CHECK_FALSE(d->received.has_value());
+}
+
+TEST(socket, protocol_option_is_passed_to_socket)
+{
+	net::socket_options o;
+	o.protocol = IPPROTO_TCP;
+	auto t = net::tcp_listen(*net::endpoint::parse("127.0.0.1:0"), o);
+	CHECK(t.ok());
+	o.protocol = IPPROTO_UDP;
+	auto u = net::udp_bind(*net::endpoint::parse("127.0.0.1:0"), o);
+	CHECK(u.ok());
+	// A number the kernel has no such socket for is an error.
+	o.protocol = IPPROTO_UDP;
+	auto bad = net::tcp_listen(*net::endpoint::parse("127.0.0.1:0"), o);
+	CHECK_FALSE(bad.ok());
+	LONGS_EQUAL(EPROTONOSUPPORT, bad.err().code);
 }
 
 TEST(socket, dual_stack_v6_socket_sees_v4_clients_as_mapped)
