@@ -87,21 +87,14 @@ make_request(const std::string &daemon, const net::address &client,
 	return req;
 }
 
-bool
-needs_name(const access_files &files, const net::access_request &req)
-{
-	return files.allow.needs_hostname_for(req) ||
-	    files.deny.needs_hostname_for(req);
-}
-
 } // namespace
 
-bool
-needs_hostname(const access_files &files, const std::string &daemon,
-    const std::optional<net::address> &server)
+std::optional<net::access_decision>
+check_access_by_address(const access_files &files, const std::string &daemon,
+    const net::address &client, const std::optional<net::address> &server)
 {
-	return needs_name(files,
-	    make_request(daemon, net::address::any4(), server));
+	return net::decide_access_by_address(files.allow, files.deny,
+	    make_request(daemon, client, server));
 }
 
 net::access_decision
@@ -109,9 +102,30 @@ check_access(const access_files &files, const std::string &daemon,
     const net::address &client, const std::optional<net::address> &server)
 {
 	net::access_request req = make_request(daemon, client, server);
-	if (needs_name(files, req))
-		req.client_name = verified_name(client, &req.paranoid);
+	if (auto d = net::decide_access_by_address(files.allow, files.deny,
+		req))
+		return *d;
+	req.client_name = verified_name(client, &req.paranoid);
 	return net::decide_access(files.allow, files.deny, req);
+}
+
+std::vector<std::string>
+rules_naming(const access_files &files, const std::string &daemon)
+{
+	std::vector<std::string> out;
+	std::string name = net::to_lower(daemon);
+	for (const net::access_table *t : {&files.allow, &files.deny})
+		for (const auto &r : t->rules()) {
+			if (r.daemons.groups.empty())
+				continue;
+			for (const auto &p : r.daemons.groups.front())
+				if (!p.all && p.name.matches(name)) {
+					out.push_back(t->origin() + ":" +
+					    std::to_string(r.line));
+					break;
+				}
+		}
+	return out;
 }
 
 } // namespace inetd

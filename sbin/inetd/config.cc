@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "libnet/inetd_conf.h"
+#include "libnet/log.h"
 #include "libnet/parse_file.h"
+#include "libnet/protocols.h"
 
 namespace inetd {
 
@@ -31,6 +33,60 @@ sort_diagnostics(std::vector<net::diagnostic> &diags)
 		    std::size_t ra = rank(a.origin), rb = rank(b.origin);
 		    return ra != rb ? ra < rb : a.line < b.line;
 	    });
+}
+
+// The protocol numbers inetd opens its sockets with, from protocols(5) as
+// getprotobyname(3) would give them.  A missing database is no error
+// (minimal systems and containers often lack one): the numbers are
+// built in.
+void
+read_protocols(const std::string &path, config &c,
+    std::vector<net::diagnostic> &diags)
+{
+	auto db = net::parse_file(path, net::parse_protocols);
+	if (!db) {
+		net::log_debug("%s: %s; tcp is %d and udp %d", path.c_str(),
+		    db.err().message().c_str(), c.tcp_protocol,
+		    c.udp_protocol);
+		return;
+	}
+	net::protocol_table table(std::move(db->entries));
+	for (auto [name, number] : {std::pair{"tcp", &c.tcp_protocol},
+		 std::pair{"udp", &c.udp_protocol}}) {
+		const net::protocol_entry *e = table.by_name(name);
+		if (e == nullptr) {
+			diags.push_back({path, 0,
+			    std::string("no entry for ") + name + "; using " +
+				std::to_string(*number),
+			    net::severity::warning});
+			continue;
+		}
+		*number = e->number;
+	}
+}
+
+// A stream wait server accepts its connections itself, and a unix socket
+// has no client address: a rule written for either is never applied by
+// inetd, which an administrator would not guess.
+void
+warn_unchecked(const config &c, std::vector<net::diagnostic> &diags)
+{
+	for (const auto &s : c.services) {
+		bool is_unix = !s.binds.empty() && s.binds.front().is_unix();
+		if (!is_unix && !(s.is_stream() && s.wait))
+			continue;
+		for (const auto &where : rules_naming(c.access, s.daemon_name))
+			diags.push_back({s.origin, s.line,
+			    "the rule at " + where + " for '" + s.daemon_name +
+				"' is not applied: " +
+				(is_unix ? "unix socket clients have no "
+					   "address to check"
+					 : "inetd does not see the "
+					   "connections of a stream wait "
+					   "service, the server must check "
+					   "them itself"),
+			    net::severity::warning});
+	}
 }
 
 } // namespace
@@ -64,11 +120,13 @@ load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
 	diags.insert(diags.end(), specs.diagnostics.begin(),
 	    specs.diagnostics.end());
 
-	sort_diagnostics(diags);
 	config c;
 	c.services = std::move(specs.entries);
 	c.access = load_access_files(paths.hosts_allow, paths.hosts_deny,
 	    diags);
+	warn_unchecked(c, diags);
+	read_protocols(paths.protocols, c, diags);
+	sort_diagnostics(diags);
 	for (const auto &d : diags)
 		if (d.level == net::severity::error)
 			return std::nullopt;

@@ -24,14 +24,14 @@ child_environment(const net::user_info &user,
 	std::string lport = std::to_string(peer->local.port);
 	env.push_back("REMOTE_ADDR=" + remote.str());
 	env.push_back("REMOTE_PORT=" + rport);
+	// ucspi names the variables after PROTO: TCPREMOTEIP for TCP,
+	// UDPREMOTEIP for UDP.
 	std::string proto = peer->udp ? "UDP" : "TCP";
-	if (remote.is_v6())
-		proto += "6";
-	env.push_back("PROTO=" + proto);
-	env.push_back("TCPREMOTEIP=" + remote.str());
-	env.push_back("TCPREMOTEPORT=" + rport);
-	env.push_back("TCPLOCALIP=" + local.str());
-	env.push_back("TCPLOCALPORT=" + lport);
+	env.push_back("PROTO=" + proto + (remote.is_v6() ? "6" : ""));
+	env.push_back(proto + "REMOTEIP=" + remote.str());
+	env.push_back(proto + "REMOTEPORT=" + rport);
+	env.push_back(proto + "LOCALIP=" + local.str());
+	env.push_back(proto + "LOCALPORT=" + lport);
 	return env;
 }
 

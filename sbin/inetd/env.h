@@ -12,7 +12,8 @@
 
 namespace inetd {
 
-// Where a connection came from and arrived at (stream nowait only).
+// Where a connection (stream nowait) or the datagram that started a
+// server (dgram) came from and arrived at.
 struct peer_info {
 	net::endpoint remote;
 	net::endpoint local;
@@ -20,10 +21,10 @@ struct peer_info {
 };
 
 // The laundered environment: PATH, HOME, USER, LOGNAME, SHELL of user,
-// TZ if inetd has one, and for a connection REMOTE_ADDR REMOTE_PORT (as
-// CGI and systemd name them) plus PROTO TCPREMOTEIP TCPREMOTEPORT
-// TCPLOCALIP TCPLOCALPORT (as ucspi-tcp names them).  IPv4 clients of an
-// IPv6 socket appear as plain IPv4 addresses.
+// TZ if inetd has one, and for a peer REMOTE_ADDR REMOTE_PORT (as CGI and
+// systemd name them) plus PROTO and TCPREMOTEIP TCPREMOTEPORT TCPLOCALIP
+// TCPLOCALPORT, or their UDP... twins for a datagram (as ucspi names
+// them).  IPv4 clients of an IPv6 socket appear as plain IPv4 addresses.
 std::vector<std::string> child_environment(const net::user_info &user,
     const std::optional<peer_info> &peer, const char *tz);
 

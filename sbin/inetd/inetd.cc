@@ -99,6 +99,7 @@ run(int argc, char **argv)
 		usage();
 	opts.paths.config = optind < argc ? argv[optind] : net::paths::inetd_conf;
 	opts.paths.services = net::paths::services;
+	opts.paths.protocols = net::paths::protocols;
 	opts.paths.hosts_allow = net::paths::hosts_allow;
 	opts.paths.hosts_deny = net::paths::hosts_deny;
 	if (!opts.paths.default_address.empty() &&

@@ -30,33 +30,29 @@ seconds_since(net::time_point start, net::time_point now)
 	return std::chrono::duration<double>(now - start).count();
 }
 
-// The kernel's receive time of the datagram at the head of the queue,
-// without taking it; nothing when the queue is empty.  Tells whether a
-// dgram nowait child has read its datagram yet.
-std::optional<std::pair<long long, long>>
-peek_stamp(int fd)
+// The datagram at the head of fd's queue, left there for the child.
+std::optional<net::datagram_info>
+peek_head(int fd)
 {
-	char c;
-	iovec iov{&c, 1};
-	alignas(cmsghdr) char ctl[128];
-	msghdr m;
-	std::memset(&m, 0, sizeof m);
-	m.msg_iov = &iov;
-	m.msg_iovlen = 1;
-	m.msg_control = ctl;
-	m.msg_controllen = sizeof ctl;
-	if (recvmsg(fd, &m, MSG_PEEK | MSG_DONTWAIT) < 0)
+	std::uint8_t b[1];
+	auto d = net::recv_datagram(fd, b, MSG_PEEK | MSG_DONTWAIT);
+	if (!d)
 		return std::nullopt;
-	for (cmsghdr *h = CMSG_FIRSTHDR(&m); h != nullptr;
-	     h = CMSG_NXTHDR(&m, h)) {
-		if (h->cmsg_level == SOL_SOCKET &&
-		    h->cmsg_type == SCM_TIMESTAMPNS) {
-			timespec ts;
-			std::memcpy(&ts, CMSG_DATA(h), sizeof ts);
-			return std::pair<long long, long>{ts.tv_sec, ts.tv_nsec};
-		}
-	}
-	return std::pair<long long, long>{0, 0};
+	return *d;
+}
+
+datagram_id
+id_of(const net::datagram_info &d)
+{
+	return datagram_id{d.received.value_or(timespec{}), d.peer};
+}
+
+// True when the datagram id is still at the head of fd's queue.
+bool
+still_queued(int fd, const datagram_id &id)
+{
+	auto d = peek_head(fd);
+	return d && id_of(*d) == id;
 }
 
 // Sockets handed to children must block (the flag is shared with the
@@ -82,6 +78,13 @@ describe_exit(int status)
 }
 
 } // namespace
+
+bool
+datagram_id::operator==(const datagram_id &o) const
+{
+	return received.tv_sec == o.received.tv_sec &&
+	    received.tv_nsec == o.received.tv_nsec && peer == o.peer;
+}
 
 bool
 log_throttle::allow(net::time_point now, unsigned *suppressed)
@@ -116,8 +119,11 @@ server::make_service(service_spec spec)
 	auto svc = std::make_shared<service>();
 	svc->spec = std::move(spec);
 	svc->spawn_rate = token_bucket(opts_.spawn_rate);
-	for (const auto &b : svc->spec.binds)
-		svc->listeners.push_back(listener{b, {}, false});
+	for (const auto &b : svc->spec.binds) {
+		listener l;
+		l.bind = b;
+		svc->listeners.push_back(std::move(l));
+	}
 	return svc;
 }
 
@@ -131,6 +137,12 @@ server::apply_socket_options(const service &svc, int fd)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &svc.spec.rcvbuf,
 		    sizeof svc.spec.rcvbuf);
 	(void)net::set_nonblocking(fd, listener_nonblocking(svc.spec));
+	if (!svc.spec.is_stream() && !svc.spec.builtin) {
+		// The receive time tells the datagram a child was started
+		// for from the ones queued behind it.
+		int on = 1;
+		setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+	}
 }
 
 bool
@@ -142,6 +154,7 @@ server::open_listener(service &svc, listener &l, bool at_start)
 	o.rcvbuf = svc.spec.rcvbuf;
 	o.v6only = l.bind.v6only;
 	o.nonblock = listener_nonblocking(svc.spec);
+	o.protocol = svc.spec.is_stream() ? tcp_protocol_ : udp_protocol_;
 	net::result<net::unique_fd> fd = net::error{};
 	if (l.bind.is_unix())
 		fd = net::unix_listen(l.bind.path, 0666, o);
@@ -157,11 +170,7 @@ server::open_listener(service &svc, listener &l, bool at_start)
 		l.failed = true;
 		return false;
 	}
-	if (!svc.spec.is_stream() && !svc.spec.builtin && !svc.spec.wait) {
-		int on = 1;
-		setsockopt(fd->get(), SOL_SOCKET, SO_TIMESTAMPNS, &on,
-		    sizeof on);
-	}
+	apply_socket_options(svc, fd->get());
 	if (l.failed)
 		net::log_notice("%s: now listening on %s",
 		    svc.spec.name.c_str(), l.bind.str().c_str());
@@ -173,6 +182,10 @@ server::open_listener(service &svc, listener &l, bool at_start)
 void
 server::close_listener(listener &l)
 {
+	if (l.pending_timer != 0) {
+		loop_.cancel_timer(l.pending_timer);
+		l.pending_timer = 0;
+	}
 	if (!l.fd.valid())
 		return;
 	loop_.unwatch(l.fd.get());
@@ -203,11 +216,12 @@ server::at_capacity(const service &svc) const
 void
 server::update_watch(service &svc)
 {
-	bool on = !svc.removed && !svc.wait_busy && !svc.rate_paused &&
-	    !svc.dgram_pending && !at_capacity(svc);
+	bool on = !svc.removed && !svc.rate_paused && !at_capacity(svc);
 	for (auto &l : svc.listeners)
 		if (l.fd.valid())
-			loop_.set_events(l.fd.get(), on ? POLLIN : 0);
+			loop_.set_events(l.fd.get(),
+			    on && l.owner == 0 && l.pending_child == 0 ? POLLIN
+								       : 0);
 }
 
 // IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
@@ -225,6 +239,8 @@ bool
 server::start(config c)
 {
 	access_ = std::move(c.access);
+	tcp_protocol_ = c.tcp_protocol;
+	udp_protocol_ = c.udp_protocol;
 	for (auto &spec : c.services) {
 		auto svc = make_service(std::move(spec));
 		for (std::size_t i = 0; i < svc->listeners.size();) {
@@ -274,7 +290,7 @@ server::on_ready(const service_ptr &svc, std::size_t idx)
 	else if (svc->spec.builtin || (svc->spec.is_stream() && !svc->spec.wait))
 		on_stream_nowait(svc, l);
 	else
-		on_socket_child(svc, l);
+		on_socket_child(svc, idx);
 }
 
 bool
@@ -414,41 +430,53 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 			return;
 		}
 		svc->count.connections++;
-		auto local = net::local_endpoint(conn->get());
-		std::optional<net::endpoint> local_ep;
-		if (local)
-			local_ep = *local;
-		std::string peer_text =
-		    net::endpoint{peer.addr.unmapped(), peer.port}.str();
-		bool in_loop = builtin ||
-		    !needs_hostname(access_, svc->spec.daemon_name,
-			local_ep ? std::optional(local_ep->addr)
-				 : std::nullopt);
-		if (in_loop) {
-			auto d = check_access(access_, svc->spec.daemon_name,
-			    peer.addr,
-			    local_ep ? std::optional(local_ep->addr)
-				     : std::nullopt);
-			if (!d.granted) {
-				svc->count.refused_access++;
-				refuse(*svc, peer_text, "", d.where());
-				continue;
-			}
+		if (l.bind.is_unix()) {
+			// Who may connect is up to the socket file's
+			// permissions: there is no address to check or count.
+			if (builtin)
+				start_builtin(svc, std::move(*conn),
+				    std::nullopt);
+			else
+				(void)spawn(svc, conn->get(), {});
+			continue;
 		}
+		start_info si;
+		si.remote = peer;
+		if (auto local = net::local_endpoint(conn->get()))
+			si.local = *local;
+		std::optional<net::address> server_addr;
+		if (si.local)
+			server_addr = si.local->addr;
+		// Numeric rules are decided here, before anything is spent
+		// on the client; internal services look a name up here too,
+		// external ones leave that to the child, which may block.
+		std::optional<net::access_decision> d = builtin
+		    ? std::optional(check_access(access_,
+			  svc->spec.daemon_name, peer.addr, server_addr))
+		    : check_access_by_address(access_, svc->spec.daemon_name,
+			  peer.addr, server_addr);
+		if (d && !d->granted) {
+			svc->count.refused_access++;
+			refuse(*svc,
+			    net::endpoint{peer.addr.unmapped(), peer.port}.str(),
+			    "", d->where());
+			continue;
+		}
+		si.check_in_child = !d;
 		if (!admit_source(*svc, peer.addr))
 			continue;
 		if (builtin) {
 			start_builtin(svc, std::move(*conn), peer.addr);
 			continue;
 		}
-		if (!spawn(svc, conn->get(), peer, local_ep, false, !in_loop))
+		if (spawn(svc, conn->get(), si) == 0)
 			svc->sources.release(peer.addr);
 	}
 }
 
 void
 server::start_builtin(const service_ptr &svc, net::unique_fd conn,
-    const net::address &source)
+    const std::optional<net::address> &source)
 {
 	svc->conns++;
 	auto c = std::make_unique<builtin_conn>(loop_, std::move(conn),
@@ -461,7 +489,8 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 		    auto &[owner, info] = it->second;
 		    auto &[s, src] = info;
 		    s->conns--;
-		    s->sources.release(src);
+		    if (src)
+			    s->sources.release(*src);
 		    update_watch(*s);
 		    std::shared_ptr<builtin_conn> dead(std::move(owner));
 		    conns_.erase(it);
@@ -472,7 +501,9 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 	raw->start();
 	if (opts_.log_connections)
 		net::log_info("%s: internal connection from %s",
-		    svc->spec.name.c_str(), source.unmapped().str().c_str());
+		    svc->spec.name.c_str(),
+		    source ? source->unmapped().str().c_str()
+			   : svc->spec.binds.front().str().c_str());
 }
 
 void
@@ -541,98 +572,141 @@ server::on_builtin_dgram(const service_ptr &svc, listener &l)
 }
 
 void
-server::on_socket_child(const service_ptr &svc, listener &l)
+server::on_socket_child(const service_ptr &svc, std::size_t idx)
 {
+	listener &l = svc->listeners[idx];
 	if (at_capacity(*svc)) {
 		update_watch(*svc);
 		return;
 	}
 	if (!rate_allows(svc))
 		return;
+	start_info si;
+	si.listener = idx;
 	if (!svc->spec.is_stream()) {
-		// Look at who sent the first datagram without taking it: the
-		// child must find it still queued.
-		std::uint8_t b[1];
-		auto d = net::recv_datagram(l.fd.get(), b,
-		    MSG_PEEK | MSG_DONTWAIT);
+		// Who sent the first datagram, without taking it: the child
+		// must find it still queued.
+		auto d = peek_head(l.fd.get());
 		if (!d)
 			return;
-		auto decision = check_access(access_, svc->spec.daemon_name,
-		    d->peer.addr, d->local);
-		if (!decision.granted) {
-			svc->count.refused_access++;
-			(void)recv(l.fd.get(), b, sizeof b, MSG_DONTWAIT);
-			refuse(*svc, d->peer.str(), "", decision.where());
+		svc->count.connections++;
+		if (!dgram_admitted(svc, l, *d))
 			return;
-		}
+		si.remote = d->peer;
+		si.local = net::endpoint{d->local.value_or(l.bind.ep.addr),
+		    l.bind.ep.port};
+		si.datagram = id_of(*d);
+	} else {
+		svc->count.connections++;
 	}
-	svc->count.connections++;
-	std::optional<std::pair<long long, long>> stamp;
-	bool dgram_nowait = !svc->spec.is_stream() && !svc->spec.wait;
-	if (dgram_nowait)
-		stamp = peek_stamp(l.fd.get());
-	if (!spawn(svc, l.fd.get(), std::nullopt, std::nullopt, svc->spec.wait,
-		false))
+	pid_t pid = spawn(svc, l.fd.get(), si);
+	if (pid == 0) {
+		if (si.remote)
+			svc->sources.release(si.remote->addr);
 		return;
+	}
 	if (svc->spec.wait) {
-		svc->wait_busy = true;
-	} else if (dgram_nowait) {
-		svc->dgram_pending = true;
-		check_dgram_consumed(svc, 0);
+		l.owner = pid;
+	} else {
+		l.pending_child = pid;
+		l.pending = *si.datagram;
+		poll_pending(svc, idx, 0);
 	}
 	update_watch(*svc);
 }
 
-void
-server::check_dgram_consumed(const service_ptr &svc, int attempt)
+// The access rules and the per-source limits for the datagram that would
+// start a child; a refused one is taken off the queue, or it would be
+// refused again and again.
+bool
+server::dgram_admitted(const service_ptr &svc, listener &l,
+    const net::datagram_info &d)
 {
-	if (!svc->dgram_pending || svc->removed || svc->listeners.empty())
-		return;
-	int fd = svc->listeners.front().fd.get();
-	// Wait until the datagram the child was started for is gone from
-	// the head of the queue, checking often at first.
-	static std::optional<std::pair<long long, long>> none;
-	auto head = peek_stamp(fd);
-	if (attempt > 0 && (!head || head != none)) {
-		svc->dgram_pending = false;
-		update_watch(*svc);
-		return;
+	auto decision = check_access(access_, svc->spec.daemon_name,
+	    d.peer.addr, d.local);
+	bool ok = decision.granted;
+	if (!ok) {
+		svc->count.refused_access++;
+		refuse(*svc, net::endpoint{d.peer.addr.unmapped(), d.peer.port}
+				 .str(),
+		    "", decision.where());
+	} else {
+		ok = admit_source(*svc, d.peer.addr);
 	}
-	none = head;
-	auto delay = std::chrono::milliseconds(attempt < 7 ? 1 << attempt : 100);
-	loop_.add_timer(delay, [this, svc, attempt] {
-		check_dgram_consumed(svc, attempt + 1);
-	});
+	if (!ok) {
+		std::uint8_t b;
+		(void)recv(l.fd.get(), &b, 1, MSG_DONTWAIT);
+	}
+	return ok;
 }
 
-bool
-server::spawn(const service_ptr &svc, int sock,
-    const std::optional<net::endpoint> &remote,
-    const std::optional<net::endpoint> &local, bool owns_socket,
-    bool check_in_child)
+void
+server::poll_pending(const service_ptr &svc, std::size_t idx, int attempt)
+{
+	listener &l = svc->listeners[idx];
+	l.pending_timer = 0;
+	if (l.pending_child == 0 || svc->removed || !l.fd.valid())
+		return;
+	// The child has its datagram once it is gone from the head of the
+	// queue; there is no event for that, so look, often at first.
+	if (attempt == 0 || still_queued(l.fd.get(), l.pending)) {
+		auto delay = std::chrono::milliseconds(
+		    attempt < 7 ? 1 << attempt : 100);
+		l.pending_timer = loop_.add_timer(delay,
+		    [this, svc, idx, attempt] {
+			    poll_pending(svc, idx, attempt + 1);
+		    });
+		return;
+	}
+	l.pending_child = 0;
+	update_watch(*svc);
+}
+
+void
+server::drop_unread(service &svc, listener &l, pid_t pid,
+    const datagram_id &id)
+{
+	// A server that exits without reading the datagram it was started
+	// for would leave it to start the next server, and the next.
+	if (!l.fd.valid() || !still_queued(l.fd.get(), id))
+		return;
+	std::uint8_t b;
+	if (recv(l.fd.get(), &b, 1, MSG_DONTWAIT) >= 0)
+		net::log_warn("%s: pid %d exited without reading its "
+			      "datagram; datagram dropped",
+		    svc.spec.name.c_str(), static_cast<int>(pid));
+}
+
+pid_t
+server::spawn(const service_ptr &svc, int sock, const start_info &info)
 {
 	const service_spec &spec = svc->spec;
 	spawn_request req;
 	req.program = spec.program;
 	req.argv = spec.argv;
 	std::optional<peer_info> peer;
-	if (remote && local)
-		peer = peer_info{*remote, *local, !spec.is_stream()};
+	if (info.remote && info.local)
+		peer = peer_info{*info.remote, *info.local, !spec.is_stream()};
 	req.env = child_environment(spec.user, peer, tz_);
 	req.sock = sock;
 	req.user = &spec.user;
 	req.group = spec.group;
 	req.switch_user = geteuid() == 0;
 	req.handled_signals = {SIGCHLD, SIGHUP, SIGUSR1, SIGTERM, SIGINT};
-	if (check_in_child && remote) {
+	if (info.check_in_child && info.remote) {
+		auto remote = *info.remote;
+		auto local = info.local;
 		req.check = [this, &spec, remote, local] {
 			auto d = check_access(access_, spec.daemon_name,
-			    remote->addr,
+			    remote.addr,
 			    local ? std::optional(local->addr) : std::nullopt);
 			if (!d.granted)
 				net::log_warn("%s: refused connect from %s (%s)",
 				    spec.name.c_str(),
-				    remote->addr.unmapped().str().c_str(),
+				    net::endpoint{remote.addr.unmapped(),
+					remote.port}
+					.str()
+					.c_str(),
 				    d.where().c_str());
 			return d.granted;
 		};
@@ -642,7 +716,7 @@ server::spawn(const service_ptr &svc, int sock,
 		svc->count.failed++;
 		net::log_err("%s: %s", spec.name.c_str(),
 		    r.err().message().c_str());
-		return false;
+		return 0;
 	}
 	if (!r->failure.empty()) {
 		// The child exists (and has exited): it is reaped as usual.
@@ -652,24 +726,32 @@ server::spawn(const service_ptr &svc, int sock,
 	child_rec rec;
 	rec.svc = svc;
 	rec.start = loop_.now();
-	if (remote) {
-		rec.source = remote->addr;
-		rec.peer = net::endpoint{remote->addr.unmapped(), remote->port}
+	if (info.remote) {
+		rec.source = info.remote->addr;
+		rec.peer = net::endpoint{info.remote->addr.unmapped(),
+		    info.remote->port}
 			       .str();
 	}
-	rec.owns_socket = owns_socket;
+	rec.listener = info.listener;
+	rec.datagram = info.datagram;
+	std::string peer_text = rec.peer;
 	children_.emplace(r->pid, std::move(rec));
 	svc->children++;
 	svc->count.spawned++;
 	(void)svc->spawn_rate.take(loop_.now());
 	if (r->status.valid())
 		watch_status(r->status.release(), spec.name);
-	if (opts_.log_connections)
-		net::log_info("%s: %s%spid %d", spec.name.c_str(),
-		    remote ? "connection from " : "",
-		    remote ? (children_[r->pid].peer + " ").c_str() : "",
-		    static_cast<int>(r->pid));
-	return true;
+	if (opts_.log_connections) {
+		if (peer_text.empty())
+			net::log_info("%s: pid %d", spec.name.c_str(),
+			    static_cast<int>(r->pid));
+		else
+			net::log_info("%s: %s from %s pid %d",
+			    spec.name.c_str(),
+			    spec.is_stream() ? "connection" : "datagram",
+			    peer_text.c_str(), static_cast<int>(r->pid));
+	}
+	return r->pid;
 }
 
 void
@@ -719,19 +801,18 @@ server::child_exited(pid_t pid, int status)
 				     : net::log_level::info,
 		    "%s: pid %d %s after %.3fs", svc->spec.name.c_str(),
 		    static_cast<int>(pid), describe_exit(status).c_str(), took);
-	if (rec.owns_socket)
-		svc->wait_busy = false;
-	if (svc->dgram_pending && svc->children == 0 &&
-	    !svc->listeners.empty() && svc->listeners.front().fd.valid()) {
-		// The child is gone and its datagram may still be queued:
-		// drop it, or it would start the next child, and the next.
-		char b;
-		if (recv(svc->listeners.front().fd.get(), &b, 1,
-			MSG_DONTWAIT) >= 0)
-			net::log_warn("%s: pid %d exited without reading its "
-				      "datagram; datagram dropped",
-			    svc->spec.name.c_str(), static_cast<int>(pid));
-		svc->dgram_pending = false;
+	if (rec.listener < svc->listeners.size()) {
+		listener &l = svc->listeners[rec.listener];
+		if (l.owner == pid)
+			l.owner = 0;
+		if (l.pending_child == pid) {
+			if (l.pending_timer != 0)
+				loop_.cancel_timer(l.pending_timer);
+			l.pending_timer = 0;
+			l.pending_child = 0;
+		}
+		if (rec.datagram)
+			drop_unread(*svc, l, pid, *rec.datagram);
 	}
 	if (!svc->removed) {
 		update_watch(*svc);
@@ -779,6 +860,8 @@ server::reload()
 		return;
 	}
 	access_ = std::move(c->access);
+	tcp_protocol_ = c->tcp_protocol;
+	udp_protocol_ = c->udp_protocol;
 	std::vector<const service_spec *> old;
 	for (const auto &svc : services_)
 		old.push_back(&svc->spec);
@@ -802,27 +885,9 @@ server::reload()
 	unsigned changed = 0;
 	for (auto [i, j] : plan.kept) {
 		service_ptr svc = services_[i];
-		service_spec &spec = c->services[j];
-		bool differs = spec.program != svc->spec.program ||
-		    spec.argv != svc->spec.argv ||
-		    spec.user.uid != svc->spec.user.uid ||
-		    spec.group != svc->spec.group ||
-		    spec.wait != svc->spec.wait ||
-		    spec.builtin != svc->spec.builtin ||
-		    spec.max_children != svc->spec.max_children ||
-		    spec.max_per_source != svc->spec.max_per_source ||
-		    spec.sndbuf != svc->spec.sndbuf ||
-		    spec.rcvbuf != svc->spec.rcvbuf;
-		svc->spec = std::move(spec);
-		if (differs) {
+		if (compare_specs(svc->spec, c->services[j]).changed())
 			changed++;
-			net::log_notice("%s: changed (%s)",
-			    svc->spec.name.c_str(), svc->spec.where().c_str());
-			for (auto &l : svc->listeners)
-				if (l.fd.valid())
-					apply_socket_options(*svc, l.fd.get());
-		}
-		update_watch(*svc);
+		apply_changes(*svc, std::move(c->services[j]));
 		next.push_back(svc);
 	}
 	for (std::size_t j : plan.added) {
@@ -850,6 +915,30 @@ server::reload()
 	    plan.removed.size(), changed);
 }
 
+// A kept service takes its new entry in place: its sockets, pending
+// connections and running children stay.
+void
+server::apply_changes(service &svc, service_spec next)
+{
+	spec_change c = compare_specs(svc.spec, next);
+	svc.spec = std::move(next);
+	if (c.changed()) {
+		std::string what;
+		for (const auto &f : c.fields)
+			what += (what.empty() ? "" : ", ") + f;
+		net::log_notice("%s: changed (%s: %s)", svc.spec.name.c_str(),
+		    svc.spec.where().c_str(), what.c_str());
+	}
+	// XXX: a buffer size dropped from the line stays set on the open
+	// socket (Linux has no "back to automatic"); a new socket, after
+	// the service is removed and added again, has the default.
+	if (c.socket_options)
+		for (auto &l : svc.listeners)
+			if (l.fd.valid())
+				apply_socket_options(svc, l.fd.get());
+	update_watch(svc);
+}
+
 void
 server::dump_state()
 {
@@ -860,14 +949,21 @@ server::dump_state()
 	    loop_.watch_count());
 	auto one = [&](const service &svc) {
 		const char *state = svc.removed ? "removed"
-		    : svc.wait_busy		   ? "child owns socket"
 		    : svc.rate_paused		   ? "paused (rate)"
 		    : at_capacity(svc)		   ? "paused (at max)"
 						   : "listening";
 		std::string socks;
-		for (const auto &l : svc.listeners)
-			socks += (socks.empty() ? "" : " ") + l.bind.str() +
-			    (l.failed ? "(failed)" : "");
+		for (const auto &l : svc.listeners) {
+			socks += (socks.empty() ? "" : " ") + l.bind.str();
+			if (l.failed)
+				socks += "(failed)";
+			else if (l.owner != 0)
+				socks += "(owned by pid " +
+				    std::to_string(l.owner) + ")";
+			else if (l.pending_child != 0)
+				socks += "(datagram for pid " +
+				    std::to_string(l.pending_child) + ")";
+		}
 		net::log_notice("service %s [%s] %s: %u children, %u "
 				"connections open; %llu connections, %llu "
 				"spawned, %llu refused by access, %llu refused "

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "config.h"
 #include "limiter.h"
 #include "libnet/event_loop.h"
+#include "libnet/socket.h"
 #include "libnet/unique_fd.h"
 
 namespace inetd {
@@ -45,10 +47,27 @@ private:
 	unsigned held_ = 0;
 };
 
+// Which queued datagram a child was started for: the kernel's receive
+// time and the sender, so that inetd can tell whether it is still there.
+struct datagram_id {
+	timespec received{};
+	net::endpoint peer;
+
+	bool operator==(const datagram_id &o) const;
+};
+
 struct listener {
 	bind_spec bind;
 	net::unique_fd fd;
 	bool failed = false;	// could not be opened; retried on a timer
+	// wait: the child that owns this socket until it exits; 0 if none.
+	pid_t owner = 0;
+	// dgram nowait: the child started for the datagram at the head of
+	// this socket's queue.  inetd leaves the socket alone until that
+	// datagram is gone, so that one datagram starts one child.
+	pid_t pending_child = 0;
+	datagram_id pending;
+	net::event_loop::timer_id pending_timer = 0;
 };
 
 struct service_counters {
@@ -65,7 +84,6 @@ struct service {
 	std::vector<listener> listeners;
 	unsigned children = 0;		// running children
 	unsigned conns = 0;		// internal TCP connections
-	bool wait_busy = false;		// a wait child owns the socket
 	bool removed = false;		// gone from the config; children remain
 	bool rate_paused = false;
 	// Pauses are logged once a minute at most, so a sustained flood
@@ -74,7 +92,6 @@ struct service {
 	net::time_point pause_logged_at{};
 	unsigned pauses_unlogged = 0;
 	net::event_loop::timer_id pause_summary_timer = 0;
-	bool dgram_pending = false;	// dgram nowait: datagram not yet read
 	net::event_loop::timer_id resume_timer = 0;
 	token_bucket spawn_rate;
 	source_table sources;
@@ -111,12 +128,26 @@ public:
 private:
 	using service_ptr = std::shared_ptr<service>;
 
+	static constexpr std::size_t no_listener = ~std::size_t{0};
+
+	// What a child is started for, besides its service and socket.
+	struct start_info {
+		std::optional<net::endpoint> remote;	// the client, if known
+		std::optional<net::endpoint> local;	// where it arrived
+		bool check_in_child = false;	// the rules need its name
+		// wait, dgram: the socket handed over, and the datagram that
+		// started the child.
+		std::size_t listener = no_listener;
+		std::optional<datagram_id> datagram;
+	};
+
 	struct child_rec {
 		service_ptr svc;
 		net::time_point start;
 		std::optional<net::address> source;	// per-source accounting
 		std::string peer;
-		bool owns_socket = false;		// wait mode
+		std::size_t listener = no_listener;
+		std::optional<datagram_id> datagram;
 	};
 
 	service_ptr make_service(service_spec spec);
@@ -131,7 +162,9 @@ private:
 	void on_ready(const service_ptr &svc, std::size_t idx);
 	void on_stream_nowait(const service_ptr &svc, listener &l);
 	void on_builtin_dgram(const service_ptr &svc, listener &l);
-	void on_socket_child(const service_ptr &svc, listener &l);
+	void on_socket_child(const service_ptr &svc, std::size_t idx);
+	bool dgram_admitted(const service_ptr &svc, listener &l,
+	    const net::datagram_info &d);
 	bool rate_allows(const service_ptr &svc);
 	void resume_after(const service_ptr &svc, net::duration d);
 	void resumed(service &svc);
@@ -139,15 +172,16 @@ private:
 	bool admit_source(service &svc, const net::address &a);
 	void refuse(service &svc, const std::string &peer, const char *why,
 	    const std::string &where);
-	bool spawn(const service_ptr &svc, int sock,
-	    const std::optional<net::endpoint> &remote,
-	    const std::optional<net::endpoint> &local, bool owns_socket,
-	    bool check_in_child);
+	pid_t spawn(const service_ptr &svc, int sock, const start_info &info);
 	void start_builtin(const service_ptr &svc, net::unique_fd conn,
-	    const net::address &source);
+	    const std::optional<net::address> &source);
 	void watch_status(int fd, std::string name);
 	void child_exited(pid_t pid, int status);
-	void check_dgram_consumed(const service_ptr &svc, int attempt);
+	void poll_pending(const service_ptr &svc, std::size_t idx,
+	    int attempt);
+	void drop_unread(service &svc, listener &l, pid_t pid,
+	    const datagram_id &id);
+	void apply_changes(service &svc, service_spec next);
 	std::set<std::uint16_t> internal_udp_ports() const;
 
 	net::event_loop &loop_;
@@ -158,8 +192,10 @@ private:
 	std::unordered_map<pid_t, child_rec> children_;
 	std::unordered_map<int, net::unique_fd> status_fds_;
 	std::map<builtin_conn *, std::pair<std::unique_ptr<builtin_conn>,
-	    std::pair<service_ptr, net::address>>> conns_;
+	    std::pair<service_ptr, std::optional<net::address>>>> conns_;
 	std::set<std::uint16_t> internal_udp_ports_;
+	int tcp_protocol_ = IPPROTO_TCP;
+	int udp_protocol_ = IPPROTO_UDP;
 	net::event_loop::timer_id retry_timer_ = 0;
 	const char *tz_ = nullptr;
 };

@@ -34,6 +34,27 @@ is_dual(net::inetd_proto p)
 	return p == net::inetd_proto::tcp46 || p == net::inetd_proto::udp46;
 }
 
+// True when TCP cannot listen on both: the same address and port, or a
+// wildcard and an address it covers (Linux refuses the second listener
+// even with SO_REUSEADDR).  UDP binds both, and a datagram goes to the
+// most specific socket.
+bool
+listen_conflict(const bind_spec &a, const bind_spec &b)
+{
+	if (a.is_unix() || b.is_unix() || a.ep.port != b.ep.port)
+		return false;
+	auto covers = [](const bind_spec &w, const bind_spec &x) {
+		if (!w.ep.addr.is_unspecified())
+			return false;
+		if (w.ep.addr.family() == x.ep.addr.family())
+			return true;
+		// A dual-stack IPv6 wildcard takes the IPv4 port as well.
+		return w.ep.addr.is_v6() && w.v6only == net::v6only_mode::off &&
+		    x.ep.addr.is_v4();
+	};
+	return a.ep.addr == b.ep.addr || covers(a, b) || covers(b, a);
+}
+
 class resolver {
 public:
 	resolver(const resolve_context &ctx, net::parsed<service_spec> &out)
@@ -250,7 +271,27 @@ resolver::resolve(const net::inetd_entry &e)
 			    " is already configured at " + it->second);
 			return;
 		}
+		if (!s.is_stream())
+			continue;
+		for (const auto &[other, where] : taken_) {
+			if (other.first != s.socktype ||
+			    !listen_conflict(b, other.second))
+				continue;
+			error(e, b.str() + " and " + other.second.str() +
+			    " (" + where + ") cannot both listen: a wildcard "
+			    "address takes the port on every address");
+			return;
+		}
 	}
+	if (s.builtin && !s.is_stream() &&
+	    (s.max_children != 0 || s.max_per_source != 0))
+		warning(e, "internal dgram service answers each datagram at "
+			   "once: .max and .per-source have no effect (-C "
+			   "limits a source's datagrams)");
+	if (e.proto == net::inetd_proto::unix_stream && s.max_per_source != 0)
+		warning(e, "unix socket clients have no address: .per-source "
+			   "has no effect (the socket's permissions decide "
+			   "who may connect)");
 	for (const auto &b : s.binds)
 		taken_.emplace(std::pair{s.socktype, b}, s.where());
 	out_.entries.push_back(std::move(s));
@@ -332,6 +373,35 @@ plan_reload(const std::vector<const service_spec *> &old,
 		if (!matched[j])
 			plan.added.push_back(j);
 	return plan;
+}
+
+spec_change
+compare_specs(const service_spec &old, const service_spec &next)
+{
+	spec_change c;
+	auto field = [&](bool differs, const char *name) {
+		if (differs)
+			c.fields.emplace_back(name);
+	};
+	field(old.builtin != next.builtin, "internal service");
+	field(old.program != next.program, "program");
+	field(old.argv != next.argv, "arguments");
+	// A user is its ids: the same name with another uid or group list
+	// (an edited /etc/passwd or /etc/group) is a change too.
+	field(old.user.name != next.user.name || old.user.uid != next.user.uid ||
+		old.user.gid != next.user.gid ||
+		old.user.groups != next.user.groups,
+	    "user");
+	field(old.group != next.group, "group");
+	field(old.wait != next.wait, "wait");
+	field(old.max_children != next.max_children, "max");
+	field(old.max_per_source != next.max_per_source, "per-source");
+	field(old.sndbuf != next.sndbuf, "sndbuf");
+	field(old.rcvbuf != next.rcvbuf, "rcvbuf");
+	c.socket_options = old.sndbuf != next.sndbuf ||
+	    old.rcvbuf != next.rcvbuf || old.wait != next.wait ||
+	    old.builtin.has_value() != next.builtin.has_value();
+	return c;
 }
 
 } // namespace inetd

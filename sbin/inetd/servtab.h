@@ -93,4 +93,19 @@ struct reload_plan {
 reload_plan plan_reload(const std::vector<const service_spec *> &old,
     const std::vector<service_spec> &next);
 
+// What a reload changes in a service it keeps (the same sockets).
+struct spec_change {
+	// The fields that differ, as logged: "program", "user", ...; empty
+	// when the service is unchanged (a line that only moved is).
+	std::vector<std::string> fields;
+	// The open sockets need their options set again: buffer sizes, or
+	// blocking mode and receive times (wait, internal).
+	bool socket_options = false;
+
+	bool changed() const { return !fields.empty(); }
+};
+
+// Compares a running service with its new entry.
+spec_change compare_specs(const service_spec &old, const service_spec &next);
+
 } // namespace inetd

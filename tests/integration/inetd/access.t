@@ -16,6 +16,7 @@ echo: 127.0.0.1
 id: [::1]
 daytime: ALL EXCEPT 127.0.0.1
 uid-by-name: localhost
+udp_once: 127.0.0.1
 EOF2
 cat > "$T/inetd.conf" <<CONF
 echo    stream tcp nowait root internal
@@ -23,7 +24,17 @@ echo    dgram  udp wait   root internal
 daytime stream tcp nowait root internal
 10023   stream tcp nowait nobody /usr/bin/id id
 10024   stream tcp nowait nobody /usr/bin/id uid-by-name -u
+10025   dgram  udp wait   nobody $T/udp_once udp_once
+10026   dgram  udp nowait nobody $T/udp_once udp_once
 CONF
+cat > "$T/udp_once" <<'PY'
+#!/usr/bin/env python3
+import os, socket
+s = socket.socket(fileno=0)
+data, peer = s.recvfrom(2048)
+s.sendto(b"%d %s" % (os.getpid(), data), peer)
+PY
+chmod 755 "$T/udp_once"
 start_inetd -l "$T/inetd.conf"
 
 note "internal services"
@@ -45,10 +56,21 @@ assert_eq "" "$(tcp 127.0.0.1 10023)" "id from 127.0.0.1 (denied)"
 wait_log '10023/tcp: refused connect from 127.0.0.1'
 assert_eq "$n" "$(log_count '10023/tcp: connection from')" "nothing spawned for a refused connection"
 
+note "external datagram services: a refused datagram starts nothing"
+for port in 10025 10026; do
+	assert_eq "NO REPLY" "$(udp ::1 $port denied --timeout 1)" "$port from ::1 (denied)"
+	wait_log "$port/udp: refused connect from \\[::1\\]:[0-9]+ \\(/etc/hosts.deny:2\\)"
+	# The refused datagram is gone: the next allowed one starts the
+	# only server.
+	assert_match '^[0-9]+ allowed$' "$(udp 127.0.0.1 $port allowed --timeout 5)" \
+		"$port from 127.0.0.1 (allowed)"
+	assert_eq 1 "$(log_count "$port/udp: datagram from")" "servers started for $port"
+done
+
 note "a rule by host name (looked up and verified in the child)"
 assert_eq 65534 "$(tcp 127.0.0.1 10024)" "localhost by name"
 assert_eq "" "$($CLIENT tcp 127.0.0.1 10024 --source 127.0.0.2)" "stranger.example"
-wait_log '10024/tcp: refused connect from 127.0.0.2 \(/etc/hosts.deny:2\)'
+wait_log '10024/tcp: refused connect from 127.0.0.2:[0-9]+ \(/etc/hosts.deny:2\)'
 
 note "SIGHUP rereads the access files"
 cat > "$T/fixture.hosts.allow" <<'EOF2'

@@ -9,7 +9,19 @@ cat > "$T/inetd.conf" <<CONF
 10026 stream tcp4 nowait daemon.daemon  /usr/bin/id id -G
 10027 stream tcp  nowait nobody         $T/fds fds
 10028 stream tcp  nowait nobody         $T/gone gone
+10029 dgram  udp   wait   nobody         $T/udp_env udp_env
+10030 dgram  udp46 nowait nobody         $T/udp_env udp_env
 CONF
+# A datagram server answering with its environment.
+cat > "$T/udp_env" <<'PY'
+#!/usr/bin/env python3
+import os, socket
+s = socket.socket(fileno=0)
+data, peer = s.recvfrom(2048)
+env = "".join("%s=%s\n" % kv for kv in sorted(os.environ.items()))
+s.sendto(env.encode(), peer)
+PY
+chmod 755 "$T/udp_env"
 printf '#!/bin/sh\necho never\n' > "$T/gone"
 # The descriptors open in the child, as the server itself sees them.
 printf '#!/bin/sh\nexec ls /proc/$$/fd\n' > "$T/fds"
@@ -50,6 +62,27 @@ ss -Hltn 'sport = :10025' | grep -q ' \*:10025' || fail "tcp46 is one dual-stack
 [ "$(ss -Hltn 'sport = :10025' | wc -l)" -eq 1 ] || fail "tcp46 opened more than one socket"
 [ "$(ss -Hltn 'sport = :10026' | grep -c '0.0.0.0')" -eq 1 ] || fail "tcp4 socket"
 ss -Hltn 'sport = :10026' | grep -q '\[' && fail "tcp4 opened an IPv6 socket"
+
+note "environment of datagram servers"
+# has_all WHAT ENV VAR=VALUE...: every line is in ENV.
+has_all() {
+	_what=$1 _env=$2
+	shift 2
+	for _v in "$@"; do
+		printf '%s\n' "$_env" | grep -qx -- "$_v" || fail "$_what lacks $_v: $_env"
+	done
+}
+for port in 10029 10030; do
+	e=$(udp 127.0.0.1 $port x --sport 40100 --timeout 5)
+	has_all "udp $port over IPv4" "$e" REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40100 \
+		PROTO=UDP UDPREMOTEIP=127.0.0.1 UDPREMOTEPORT=40100 \
+		UDPLOCALIP=127.0.0.1 UDPLOCALPORT=$port USER=nobody
+	printf '%s\n' "$e" | grep -q '^TCP' && fail "TCP variables for a datagram: $e"
+	e=$(udp ::1 $port x --sport 40101 --timeout 5)
+	has_all "udp $port over IPv6" "$e" REMOTE_ADDR=::1 REMOTE_PORT=40101 \
+		PROTO=UDP6 UDPREMOTEIP=::1 UDPREMOTEPORT=40101 UDPLOCALIP=::1 \
+		UDPLOCALPORT=$port
+done
 
 note "only fds 0-2 reach the child"
 # ls lists /proc/<its own pid>/fd after exec: 0-2 and the directory

@@ -53,7 +53,7 @@ wait_log "10069/udp: pid $p1 exited 0"
 r3=$(udp 127.0.0.1 10069 c --timeout 5)
 assert_match '^[0-9]+ c$' "$r3" "after the child exits"
 [ "${r3% *}" != "$p1" ] || fail "the third datagram went to the exited child's pid"
-assert_eq 2 "$(log_count '10069/udp: pid [0-9]+$')" "children started for 10069"
+assert_eq 2 "$(log_count '10069/udp: datagram from .* pid [0-9]+$')" "children started for 10069"
 
 note "stream wait"
 s1=$(tcp 127.0.0.1 10070)
@@ -74,4 +74,4 @@ assert_match '^[0-9]+ y$' "$n2" "second datagram"
 note "a child that never reads its datagram"
 assert_eq "NO REPLY" "$(udp 127.0.0.1 10072 ignored --timeout 0.5)" "lazy server"
 wait_log '10072/udp: pid [0-9]+ exited without reading its datagram; datagram dropped'
-assert_eq 1 "$(log_count '10072/udp: pid [0-9]+$')" "children started for one unread datagram"
+assert_eq 1 "$(log_count '10072/udp: datagram from .* pid [0-9]+$')" "children started for one unread datagram"

@@ -89,9 +89,13 @@ TEST(env, laundered_with_peer_information)
 	inetd::peer_info q{*net::endpoint::parse("[2001:db8::7]:5"),
 	    *net::endpoint::parse("[2001:db8::1]:7"), true};
 	auto env6 = inetd::child_environment(u, q, nullptr);
-	CHECK(std::find(env6.begin(), env6.end(), "PROTO=UDP6") != env6.end());
-	CHECK(std::find(env6.begin(), env6.end(), "TCPREMOTEIP=2001:db8::7") !=
-	    env6.end());
+	std::vector<std::string> want6 = {
+	    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+	    "HOME=/nonexistent", "USER=nobody", "LOGNAME=nobody",
+	    "SHELL=/usr/sbin/nologin", "REMOTE_ADDR=2001:db8::7",
+	    "REMOTE_PORT=5", "PROTO=UDP6", "UDPREMOTEIP=2001:db8::7",
+	    "UDPREMOTEPORT=5", "UDPLOCALIP=2001:db8::1", "UDPLOCALPORT=7"};
+	CHECK(env6 == want6);
 	auto bare = inetd::child_environment(u, std::nullopt, "");
 	LONGS_EQUAL(5, bare.size());
 }

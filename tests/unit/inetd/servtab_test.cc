@@ -146,27 +146,110 @@ TEST(servtab, every_resolution_problem_is_named)
 	}
 }
 
-TEST(servtab, duplicates_and_overlaps)
+namespace {
+
+net::parsed<inetd::service_spec>
+resolve_lenient(const std::string &text)
 {
-	std::istringstream in("echo stream tcp nowait root internal\n"
-			      "7 stream tcp6 nowait root internal echo\n"
-			      "echo dgram udp wait root internal\n"
-			      "127.0.0.1:7 stream tcp nowait root internal echo\n");
+	std::istringstream in(text);
 	auto p = net::parse_inetd_conf(in, "inetd.conf");
 	std::vector<net::inetd_entry> entries;
 	for (auto &i : p.entries)
 		entries.push_back(std::get<net::inetd_entry>(i));
-	net::service_table db = services();
+	static net::service_table db = services();
 	inetd::resolve_context ctx;
 	ctx.services = &db;
-	auto r = inetd::resolve_services(entries, ctx);
-	// Line 2 repeats [::]:7; the udp line and a specific address are
-	// different sockets (the second may still fail to bind: logged then).
+	return inetd::resolve_services(entries, ctx);
+}
+
+} // namespace
+
+TEST(servtab, duplicates_and_overlaps)
+{
+	auto r = resolve_lenient(
+	    "echo stream tcp nowait root internal\n"
+	    "7 stream tcp6 nowait root internal echo\n"
+	    "echo dgram udp wait root internal\n"
+	    "127.0.0.1:7 stream tcp nowait root internal echo\n"
+	    "127.0.0.1:7 dgram udp wait root internal echo\n");
+	// Line 2 repeats [::]:7; line 4 cannot listen beside 0.0.0.0:7 (TCP
+	// refuses it); over UDP both bind and the specific socket gets what
+	// is sent to its address.
 	LONGS_EQUAL(3, r.entries.size());
-	LONGS_EQUAL(1, r.diagnostics.size());
+	LONGS_EQUAL(2, r.diagnostics.size());
 	STRCMP_EQUAL("inetd.conf:2: duplicate service: [::]:7 is already "
 		     "configured at inetd.conf:1",
 	    r.diagnostics[0].str().c_str());
+	STRCMP_EQUAL("inetd.conf:4: 127.0.0.1:7 and 0.0.0.0:7 (inetd.conf:1) "
+		     "cannot both listen: a wildcard address takes the port "
+		     "on every address",
+	    r.diagnostics[1].str().c_str());
+}
+
+TEST(servtab, wildcards_conflict_with_what_they_cover)
+{
+	struct {
+		const char *conf;
+		bool conflict;
+	} cases[] = {
+	    // The plain tcp pair: 0.0.0.0 and an IPv6-only [::].
+	    {"2000 stream tcp4 nowait root /bin/true t\n"
+	     "2000 stream tcp6 nowait root /bin/true t\n",
+		false},
+	    // A dual-stack [::] takes the IPv4 port too.
+	    {"2000 stream tcp46 nowait root /bin/true t\n"
+	     "2000 stream tcp4 nowait root /bin/true t\n",
+		true},
+	    {"127.0.0.1:2000 stream tcp nowait root /bin/true t\n"
+	     "2000 stream tcp46 nowait root /bin/true t\n",
+		true},
+	    {"[::1]:2000 stream tcp nowait root /bin/true t\n"
+	     "2000 stream tcp6 nowait root /bin/true t\n",
+		true},
+	    // The same [::] once IPv6-only and once dual-stack.
+	    {"2000 stream tcp6 nowait root /bin/true t\n"
+	     "2000 stream tcp46 nowait root /bin/true t\n",
+		true},
+	    // Specific addresses side by side, other ports, unix sockets.
+	    {"127.0.0.1:2000 stream tcp nowait root /bin/true t\n"
+	     "127.0.0.2:2000 stream tcp nowait root /bin/true t\n"
+	     "[::1]:2000 stream tcp nowait root /bin/true t\n",
+		false},
+	    {"2000 stream tcp nowait root /bin/true t\n"
+	     "127.0.0.1:2001 stream tcp nowait root /bin/true t\n",
+		false},
+	    {"/run/a.sock stream unix nowait root /bin/true t\n"
+	     "2000 stream tcp nowait root /bin/true t\n",
+		false},
+	    {"2000 dgram udp46 wait root /bin/true t\n"
+	     "127.0.0.1:2000 dgram udp wait root /bin/true t\n",
+		false},
+	};
+	for (const auto &c : cases) {
+		auto r = resolve_lenient(c.conf);
+		LONGS_EQUAL_TEXT(c.conflict, r.has_errors(), c.conf);
+		if (c.conflict)
+			STRCMP_CONTAINS_TEXT("cannot both listen",
+			    r.diagnostics.at(0).message.c_str(), c.conf);
+	}
+}
+
+TEST(servtab, limits_that_cannot_apply_are_warnings)
+{
+	auto r = resolve_lenient(
+	    "echo dgram udp wait.10.2 root internal\n"
+	    "echo stream tcp nowait.10.2 root internal\n"
+	    "/run/a.sock stream unix nowait.4.1 root /bin/true t\n"
+	    "/run/b.sock stream unix nowait.4 root /bin/true t\n");
+	CHECK_FALSE(r.has_errors());
+	LONGS_EQUAL(4, r.entries.size());
+	LONGS_EQUAL(2, r.diagnostics.size());
+	STRCMP_CONTAINS("inetd.conf:1: warning: internal dgram service answers "
+			"each datagram at once",
+	    r.diagnostics[0].str().c_str());
+	STRCMP_CONTAINS("inetd.conf:3: warning: unix socket clients have "
+			"no address",
+	    r.diagnostics[1].str().c_str());
 }
 
 TEST(servtab, not_root_is_a_warning)
@@ -214,4 +297,65 @@ TEST(reload_plan, matches_by_sockets)
 	LONGS_EQUAL(2, plan.added.size());
 	LONGS_EQUAL(1, plan.added[0]);
 	LONGS_EQUAL(3, plan.added[1]);
+}
+
+TEST_GROUP(compare_specs){};
+
+TEST(compare_specs, names_what_changed)
+{
+	auto base = resolve("2000 stream tcp nowait nobody /bin/true a\n")
+			.entries.at(0);
+	struct {
+		const char *line;
+		const char *fields;
+		bool sockopts;
+	} cases[] = {
+	    // The same entry on another line (or in another file) is the
+	    // same service.
+	    {"\n\n2000 stream tcp nowait nobody /bin/true a\n", "", false},
+	    {"2000 stream tcp nowait nobody /bin/false a\n", "program", false},
+	    {"2000 stream tcp nowait nobody /bin/true a -x\n", "arguments",
+		false},
+	    {"2000 stream tcp nowait root /bin/true a\n", "user", false},
+	    {"2000 stream tcp nowait nobody:nogroup /bin/true a\n", "group",
+		false},
+	    {"2000 stream tcp nowait.5 nobody /bin/true a\n", "max", false},
+	    {"2000 stream tcp nowait.0.3 nobody /bin/true a\n", "per-source",
+		false},
+	    {"2000 stream tcp,sndbuf=64k nowait nobody /bin/true a\n", "sndbuf",
+		true},
+	    {"2000 stream tcp,rcvbuf=64k nowait nobody /bin/true a\n", "rcvbuf",
+		true},
+	    {"2000 stream tcp wait nobody /bin/true a\n", "wait", true},
+	    {"2000 stream tcp nowait nobody internal echo\n",
+		"internal service,program,arguments", true},
+	    {"2000 stream tcp nowait.9 root /bin/false b\n",
+		"program,arguments,user,max", false},
+	};
+	for (const auto &c : cases) {
+		auto next = resolve(c.line).entries.at(0);
+		CHECK_TEXT(base.same_sockets(next), c.line);
+		auto change = inetd::compare_specs(base, next);
+		std::string got;
+		for (const auto &f : change.fields)
+			got += (got.empty() ? "" : ",") + f;
+		STRCMP_EQUAL_TEXT(c.fields, got.c_str(), c.line);
+		CHECK_EQUAL_TEXT(*c.fields != '\0', change.changed(), c.line);
+		CHECK_EQUAL_TEXT(c.sockopts, change.socket_options, c.line);
+	}
+}
+
+TEST(compare_specs, a_user_is_its_ids)
+{
+	auto a = resolve("2000 stream tcp nowait nobody /bin/true a\n")
+		     .entries.at(0);
+	auto b = a;
+	b.user.groups.push_back(4242);
+	auto c = inetd::compare_specs(a, b);
+	LONGS_EQUAL(1, c.fields.size());
+	STRCMP_EQUAL("user", c.fields[0].c_str());
+	b = a;
+	b.user.uid = 4242;
+	CHECK(inetd::compare_specs(a, b).changed());
+	CHECK_FALSE(inetd::compare_specs(a, a).changed());
 }
