@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,23 +46,41 @@ read_protocols(const std::string &path, config &c,
 {
 	auto db = net::parse_file(path, net::parse_protocols);
 	if (!db) {
-		net::log_debug("%s: %s; tcp is %d and udp %d", path.c_str(),
+		net::log_debug("%s; built-in protocol numbers: tcp %d, udp %d",
 		    db.err().message().c_str(), c.tcp_protocol,
 		    c.udp_protocol);
 		return;
 	}
 	net::protocol_table table(std::move(db->entries));
-	for (auto [name, number] : {std::pair{"tcp", &c.tcp_protocol},
-		 std::pair{"udp", &c.udp_protocol}}) {
-		const net::protocol_entry *e = table.by_name(name);
+	struct {
+		const char *name;
+		int type;
+		int *number;
+	} wanted[] = {{"tcp", SOCK_STREAM, &c.tcp_protocol},
+	    {"udp", SOCK_DGRAM, &c.udp_protocol}};
+	for (const auto &w : wanted) {
+		const net::protocol_entry *e = table.by_name(w.name);
 		if (e == nullptr) {
 			diags.push_back({path, 0,
-			    std::string("no entry for ") + name + "; using " +
-				std::to_string(*number),
+			    std::string("no entry for ") + w.name +
+				"; using " + std::to_string(*w.number),
 			    net::severity::warning});
 			continue;
 		}
-		*number = e->number;
+		// Tried here, so that -n finds a number the sockets would
+		// be refused with.
+		int fd = socket(AF_INET, w.type | SOCK_CLOEXEC, e->number);
+		if (fd < 0) {
+			diags.push_back({path, e->line,
+			    std::string(w.name) + " is " +
+				std::to_string(e->number) +
+				", which this kernel has no " + w.name +
+				" sockets for",
+			    net::severity::error});
+			continue;
+		}
+		close(fd);
+		*w.number = e->number;
 	}
 }
 

@@ -296,6 +296,10 @@ server::on_ready(const service_ptr &svc, std::size_t idx)
 bool
 server::rate_allows(const service_ptr &svc)
 {
+	// Another socket of the service may be ready in the same round as
+	// the one that paused it: that is no second pause.
+	if (svc->rate_paused)
+		return false;
 	net::duration w = svc->spawn_rate.wait_time(loop_.now());
 	if (w == net::duration::zero())
 		return true;

@@ -156,6 +156,13 @@ write_fixture() {
 	fixture "$1" "$_f"
 }
 
+# remove_fixture ETCFILE: /etc/ETCFILE is gone for this case only (removed
+# from a private overlay of /etc).
+remove_fixture() {
+	_etc_private
+	rm -f "/etc/$1" || fail "remove_fixture: cannot remove /etc/$1"
+}
+
 _etc_private_done=
 _etc_private() {
 	[ -z "$_etc_private_done" ] || return 0

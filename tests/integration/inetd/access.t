@@ -15,6 +15,7 @@ write_fixture hosts.allow <<'EOF2'
 echo: 127.0.0.1
 id: [::1]
 daytime: ALL EXCEPT 127.0.0.1
+uid-by-name: 127.0.0.5 : deny
 uid-by-name: localhost
 udp_once: 127.0.0.1
 EOF2
@@ -71,6 +72,12 @@ note "a rule by host name (looked up and verified in the child)"
 assert_eq 65534 "$(tcp 127.0.0.1 10024)" "localhost by name"
 assert_eq "" "$($CLIENT tcp 127.0.0.1 10024 --source 127.0.0.2)" "stranger.example"
 wait_log '10024/tcp: refused connect from 127.0.0.2:[0-9]+ \(/etc/hosts.deny:2\)'
+# A numeric rule before the name rule decides in inetd: no server is
+# started (nor a name looked up) for the refused client.
+assert_eq "" "$($CLIENT tcp 127.0.0.1 10024 --source 127.0.0.5)" "127.0.0.5"
+wait_log '10024/tcp: refused connect from 127.0.0.5:[0-9]+ \(/etc/hosts.allow:4\)'
+[ "$(log_count '10024/tcp: connection from 127.0.0.5')" -eq 0 ] ||
+	fail "a server was started for a client a numeric rule refuses"
 
 note "SIGHUP rereads the access files"
 cat > "$T/fixture.hosts.allow" <<'EOF2'

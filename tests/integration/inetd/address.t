@@ -47,3 +47,29 @@ assert_eq "CONNECT FAILED: [Errno 111] Connection refused" \
 	"$(tcp ::1 10102 hi)" "tcp4 refuses IPv6"
 assert_eq "CONNECT FAILED: [Errno 111] Connection refused" \
 	"$(tcp 127.0.0.1 10103 hi)" "tcp6 refuses IPv4"
+
+note "the same families over UDP"
+stop_daemon "$INETD_PID"
+: > "$T/inetd.log"
+cat > "$T/udp.conf" <<CONF
+10111 dgram udp   wait nobody internal echo
+10112 dgram udp4  wait nobody internal echo
+10113 dgram udp6  wait nobody internal echo
+10114 dgram udp46 wait nobody internal echo
+CONF
+start_inetd "$T/udp.conf"
+usocks() {	# PORT: the local addresses bound to it, sorted
+	ss -Hlun "sport = :$1" | awk '{ print $4 }' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+assert_eq "0.0.0.0:10111 [::]:10111" "$(usocks 10111)" "udp: IPv4 and IPv6"
+assert_eq "0.0.0.0:10112" "$(usocks 10112)" "udp4: IPv4 only"
+assert_eq "[::]:10113" "$(usocks 10113)" "udp6: IPv6 only"
+assert_eq "*:10114" "$(usocks 10114)" "udp46: one dual-stack socket"
+for host in 127.0.0.1 ::1; do
+	assert_eq "hi $host" "$(udp $host 10111 "hi $host")" "udp over $host"
+	assert_eq "hi $host" "$(udp $host 10114 "hi $host")" "udp46 over $host"
+done
+assert_eq "v4" "$(udp 127.0.0.1 10112 v4)" "udp4 over IPv4"
+assert_eq "NO REPLY" "$(udp ::1 10112 v6)" "udp4 takes no IPv6"
+assert_eq "v6" "$(udp ::1 10113 v6)" "udp6 over IPv6"
+assert_eq "NO REPLY" "$(udp 127.0.0.1 10113 v4)" "udp6 takes no IPv4"

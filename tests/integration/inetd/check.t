@@ -54,3 +54,80 @@ fi
 grep -q 'configuration has errors, not starting' "$T/start.log" || fail "start-up message"
 out=$("$INETD" -n "$T/missing.conf" 2>&1) && fail "-n on a missing file"
 assert_match "missing.conf:0: cannot read .*missing.conf: No such file or directory" "$out" "missing file"
+
+# The broken hosts.deny is not what the cases below are about.
+write_fixture hosts.deny <<'EOF2'
+EOF2
+
+note "a line with too few fields"
+cat > "$T/short.conf" <<CONF
+echo stream tcp nowait root internal
+daytime stream tcp nowait root
+CONF
+out=$("$INETD" -n "$T/short.conf" 2>&1) && fail "-n accepted a short line: $out"
+assert_eq "inetd: $T/short.conf:2: expected at least 6 fields (service socktype protocol wait|nowait user program), found 5" \
+	"$out" "field count"
+
+note "a wildcard and a specific address on one TCP port"
+cat > "$T/overlap.conf" <<CONF
+echo stream tcp nowait root internal
+127.0.0.1:echo stream tcp nowait root internal
+127.0.0.1:echo dgram udp wait root internal
+echo dgram udp wait root internal
+CONF
+out=$("$INETD" -n "$T/overlap.conf" 2>&1) && fail "-n accepted the overlap: $out"
+assert_eq "inetd: $T/overlap.conf:2: 127.0.0.1:7 and 0.0.0.0:7 ($T/overlap.conf:1) cannot both listen: a wildcard address takes the port on every address" \
+	"$out" "the overlap names both lines"
+if "$INETD" -d "$T/overlap.conf" > "$T/overlap.log" 2>&1; then
+	fail "inetd started with the overlap"
+fi
+grep -q 'overlap.conf:2: 127.0.0.1:7 and 0.0.0.0:7' "$T/overlap.log" ||
+	fail "start-up does not name the overlap: $(cat "$T/overlap.log")"
+tcp_listening 7 && fail "echo listens after a refused start"
+
+note "hosts_access rules inetd cannot apply are warnings"
+cat > "$T/waitsvc" <<'EOF2'
+#!/bin/sh
+exit 0
+EOF2
+chmod 755 "$T/waitsvc"
+cat > "$T/wait.conf" <<CONF
+10040 stream tcp wait nobody $T/waitsvc waitsvc
+$T/u.sock stream unix nowait nobody $T/waitsvc unixsvc
+10041 dgram udp wait nobody $T/waitsvc dgramsvc
+CONF
+write_fixture hosts.deny <<'EOF2'
+waitsvc unixsvc dgramsvc: ALL
+ALL: 192.0.2.1
+EOF2
+out=$("$INETD" -n "$T/wait.conf" 2>&1) || fail "-n failed on warnings: $out"
+printf '%s\n' "$out" | grep -qF "wait.conf:1: warning: the rule at /etc/hosts.deny:1 for 'waitsvc' is not applied: inetd does not see the connections of a stream wait service, the server must check them itself" ||
+	fail "no warning for the stream wait service: $out"
+printf '%s\n' "$out" | grep -qF "wait.conf:2: warning: the rule at /etc/hosts.deny:1 for 'unixsvc' is not applied: unix socket clients have no address to check" ||
+	fail "no warning for the unix service: $out"
+# A dgram wait service's first datagram is checked; ALL rules are not
+# warned about (they are meant for everything).
+[ "$(printf '%s\n' "$out" | grep -c warning)" -eq 2 ] || fail "extra warnings: $out"
+printf '%s\n' "$out" | tail -n 1 | grep -q 'configuration OK' || fail "-n verdict: $out"
+
+note "the protocols database"
+remove_fixture protocols
+out=$("$INETD" -d -n "$T/good.conf" 2>&1) || fail "-n failed without /etc/protocols: $out"
+assert_match "open /etc/protocols: No such file or directory; built-in protocol numbers: tcp 6, udp 17" \
+	"$out" "missing protocols database (debug)"
+[ "$(printf '%s\n' "$out" | grep -c protocols)" -eq 1 ] ||
+	fail "a missing protocols database is more than a debug line: $out"
+write_fixture protocols <<'EOF2'
+ip	0	IP
+udp	17	UDP
+EOF2
+out=$("$INETD" -n "$T/good.conf" 2>&1) || fail "-n failed without tcp in protocols: $out"
+assert_match "/etc/protocols:0: warning: no entry for tcp; using 6" "$out" "missing tcp entry"
+write_fixture protocols <<'EOF2'
+# tcp with the number of udp: no stream socket has it
+tcp	17	TCP
+udp	17	UDP
+EOF2
+out=$("$INETD" -n "$T/good.conf" 2>&1) && fail "-n accepted tcp as 17: $out"
+assert_match "/etc/protocols:2: tcp is 17, which this kernel has no tcp sockets for" \
+	"$out" "a protocol number the kernel refuses"

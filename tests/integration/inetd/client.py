@@ -8,14 +8,19 @@
       send one datagram, print the reply, or "NO REPLY" after the timeout
   client.py many HOST PORT N [--parallel P] [--expect TEXT] [--timeout S]
       N connections (P at a time), each read to EOF; prints
-      "ok=N failed=N" and the slowest connection in ms
+      "ok=N failed=N slowest=MS p50=MS p95=MS" (latencies in ms)
   client.py stall HOST PORT SECONDS
       connect and never read, for at most SECONDS (a slow reader)
+  client.py push HOST PORT MEGABYTES SECONDS
+      connect and send up to MEGABYTES without ever reading; print
+      "stalled N" (bytes sent) once nothing more goes out for a second,
+      or "sent N" when everything went, then keep the connection SECONDS
   client.py hold HOST PORT CONTROL [--source ADDR]
       connect and keep the connection; for every line read from the file
       CONTROL (a FIFO), send it and print the reply line
 """
 import argparse
+import select
 import socket
 import sys
 import threading
@@ -91,6 +96,7 @@ def cmd_udp(a):
 def cmd_many(a):
     lock = threading.Lock()
     stats = {"ok": 0, "failed": 0, "slowest": 0.0}
+    times = []
     todo = list(range(a.n))
 
     def worker():
@@ -111,20 +117,48 @@ def cmd_many(a):
             with lock:
                 stats["ok" if good else "failed"] += 1
                 stats["slowest"] = max(stats["slowest"], ms)
+                times.append(ms)
 
     threads = [threading.Thread(target=worker) for _ in range(a.parallel)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    print("ok=%d failed=%d slowest=%.0f" %
-          (stats["ok"], stats["failed"], stats["slowest"]))
+    times.sort()
+
+    def pct(p):
+        return times[min(len(times) - 1, int(len(times) * p))] if times else 0
+
+    print("ok=%d failed=%d slowest=%.0f p50=%.0f p95=%.0f" %
+          (stats["ok"], stats["failed"], stats["slowest"], pct(0.5),
+           pct(0.95)))
     return 0
 
 
 def cmd_stall(a):
     s = connect(a.host, a.port)
     print("connected", flush=True)
+    time.sleep(a.seconds)
+    s.close()
+    return 0
+
+
+def cmd_push(a):
+    s = connect(a.host, a.port)
+    s.setblocking(False)
+    chunk = b"x" * 65536
+    total, limit = 0, a.megabytes * 1024 * 1024
+    last = time.monotonic()
+    while total < limit:
+        try:
+            total += s.send(chunk)
+            last = time.monotonic()
+        except BlockingIOError:
+            if time.monotonic() - last >= 1.0:
+                break
+            select.select([], [s], [], 0.1)
+    print("%s %d" % ("sent" if total >= limit else "stalled", total),
+          flush=True)
     time.sleep(a.seconds)
     s.close()
     return 0
@@ -171,6 +205,11 @@ def main():
     st.add_argument("host")
     st.add_argument("port", type=int)
     st.add_argument("seconds", type=float)
+    pu = sub.add_parser("push")
+    pu.add_argument("host")
+    pu.add_argument("port", type=int)
+    pu.add_argument("megabytes", type=int)
+    pu.add_argument("seconds", type=float)
     h = sub.add_parser("hold")
     h.add_argument("host")
     h.add_argument("port", type=int)
@@ -178,7 +217,8 @@ def main():
     h.add_argument("--source")
     a = p.parse_args()
     return {"tcp": cmd_tcp, "udp": cmd_udp, "many": cmd_many,
-            "stall": cmd_stall, "hold": cmd_hold}[a.cmd](a)
+            "stall": cmd_stall, "push": cmd_push,
+            "hold": cmd_hold}[a.cmd](a)
 
 
 if __name__ == "__main__":

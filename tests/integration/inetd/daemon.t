@@ -1,6 +1,7 @@
 # Daemon mode through the rc script: inetd detaches, writes its pidfile,
 # logs to syslog, survives repeated SIGHUPs (inetutils' inetd.sh), refuses
 # a second copy, and on SIGTERM closes its sockets and removes the pidfile.
+# Syslog messages carry the facility LOG_DAEMON.
 . "$TOP/tests/integration/inetd/common.sh"
 capture_syslog
 sed -e "s|@SBINDIR@|$TOP/sbin/inetd|g" -e "s|@SYSCONFDIR@|$T|g" \
@@ -21,6 +22,10 @@ assert_eq "1" "$(ps -o ppid= -p "$pid" | tr -d ' ')" "inetd detached (reparented
 [ "$(ps -o sid= -p "$pid" | tr -d ' ')" = "$pid" ] || fail "inetd leads its own session"
 assert_eq hi "$(tcp 127.0.0.1 7 hi)" "echo in daemon mode"
 wait_until 5 grep -Eq "inetd\[$pid\]: started: $T/inetd.conf" "$T/syslog.log"
+# The <pri> of a syslog message is facility * 8 + severity: LOG_DAEMON is
+# facility 3, and "started" is a notice (5).
+pri=$(sed -n "s/^<\([0-9]*\)>.*inetd\[$pid\]: started: .*/\1/p" "$T/syslog.log" | head -n 1)
+assert_eq "3 5" "$((pri / 8)) $((pri % 8))" "facility and severity of the start message"
 
 note "a second copy is refused"
 out=$("$INETD" -p "$T/inetd.pid" "$T/inetd.conf" 2>&1) && fail "second inetd started"

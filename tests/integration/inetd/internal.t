@@ -1,5 +1,6 @@
 # Every internal service over TCP and UDP, IPv4 and IPv6, on its real port
-# from the services database, as the manual's prototype entries give them.
+# from the services database, as the manual's prototype entries give them;
+# slow readers and clients that never read hold up nobody but themselves.
 . "$TOP/tests/integration/inetd/common.sh"
 cat > "$T/inetd.conf" <<'CONF'
 echo    stream tcp nowait root internal
@@ -61,3 +62,23 @@ for i in 1 2 3; do
 	assert_eq "still here $i" "$(tcp 127.0.0.1 7 "still here $i")" "echo beside a stalled chargen"
 done
 kill $slow
+
+note "an echo client that sends without reading holds up only itself"
+rss() {	# inetd's resident memory in kB
+	awk '/^VmRSS:/ { print $2 }' "/proc/$INETD_PID/status"
+}
+rss_before=$(rss)
+$CLIENT push 127.0.0.1 7 64 30 > "$T/push.out" &
+pusher=$!
+wait_until 30 grep -q . "$T/push.out"
+assert_match '^stalled [0-9]+$' "$(cat "$T/push.out")" \
+	"inetd stops reading an echo client that does not read"
+for i in 1 2 3; do
+	assert_eq "beside $i" "$(tcp 127.0.0.1 7 "beside $i")" "echo beside the pusher"
+	assert_match "$daytime_re" "$(tcp 127.0.0.1 13)" "daytime beside the pusher"
+done
+grown=$(( $(rss) - rss_before ))
+# The 64 MB offered stay in the client and the socket buffers: inetd keeps
+# at most its 64 kB echo buffer for the connection.
+[ "$grown" -lt 4096 ] || fail "inetd grew by ${grown} kB for one echo client"
+kill $pusher

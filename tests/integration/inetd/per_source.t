@@ -10,6 +10,7 @@ cat > "$T/inetd.conf" <<CONF
 CONF
 ip -6 addr add fd00:1::1/64 dev lo nodad
 ip -6 addr add fd00:1::2/64 dev lo nodad
+ip -6 addr add fd00:1::3/64 dev lo nodad
 ip -6 addr add fd00:2::1/64 dev lo nodad
 start_inetd -l -C 5 "$T/inetd.conf"
 
@@ -39,3 +40,11 @@ done
 assert_eq "" "$($CLIENT tcp fd00:1::1 10031 --source fd00:1::2)" "sixth from the same /64"
 wait_log '10031/tcp: refused fd00:1::2: connection rate'
 assert_eq hi "$($CLIENT tcp fd00:1::1 10031 --source fd00:2::1)" "another /64"
+
+note "IPv6 sources share their /64's concurrent children"
+$CLIENT stall fd00:1::1 10030 30 > /dev/null &
+$CLIENT stall fd00:1::1 10030 30 > /dev/null &
+wait_log '10030/tcp: connection from \[fd00:1::1\]:[0-9]+ pid' 2
+assert_eq "" "$($CLIENT tcp fd00:1::1 10030 '' --source fd00:1::3)" "fd00:1::3, same /64"
+wait_log '10030/tcp: refused fd00:1::3: too many connections from this source'
+assert_eq hello "$($CLIENT tcp fd00:1::1 10030 '' --source fd00:2::1)" "fd00:2::1, another /64"

@@ -32,14 +32,24 @@ data, peer = s.recvfrom(2048)
 s.sendto(b"%d %s" % (os.getpid(), data), peer)
 time.sleep(0.3)
 PY
+# Truly one-shot, as NetBSD's test_server: one datagram, then exit.
+cat > "$T/once" <<'PY'
+#!/usr/bin/env python3
+import os, socket
+s = socket.socket(fileno=0)
+data, peer = s.recvfrom(2048)
+s.sendto(b"%d %s" % (os.getpid(), data), peer)
+PY
 printf '#!/bin/sh\nexit 0\n' > "$T/lazy"
-chmod 755 "$T/dgram_server" "$T/stream_server" "$T/one_shot" "$T/lazy"
+chmod 755 "$T/dgram_server" "$T/stream_server" "$T/one_shot" "$T/lazy" "$T/once"
 cat > "$T/inetd.conf" <<CONF
 127.0.0.1:
 10069 dgram  udp wait   nobody $T/dgram_server dgram_server
 10070 stream tcp wait   nobody $T/stream_server stream_server
 10071 dgram  udp nowait nobody $T/one_shot one_shot
 10072 dgram  udp nowait nobody $T/lazy lazy
+10073 dgram  udp wait   nobody $T/once once
+10074 dgram  udp wait   nobody $T/lazy lazy
 CONF
 start_inetd -l "$T/inetd.conf"
 
@@ -54,6 +64,31 @@ r3=$(udp 127.0.0.1 10069 c --timeout 5)
 assert_match '^[0-9]+ c$' "$r3" "after the child exits"
 [ "${r3% *}" != "$p1" ] || fail "the third datagram went to the exited child's pid"
 assert_eq 2 "$(log_count '10069/udp: datagram from .* pid [0-9]+$')" "children started for 10069"
+
+note "dgram wait with a one-shot server: inetd takes the socket back"
+o1=$(udp 127.0.0.1 10073 one --timeout 5)
+assert_match '^[0-9]+ one$' "$o1" "first datagram"
+wait_log "10073/udp: pid ${o1% *} exited 0"
+o2=$(udp 127.0.0.1 10073 two --timeout 5)
+assert_match '^[0-9]+ two$' "$o2" "the next client"
+[ "${o2% *}" != "${o1% *}" ] || fail "the next client reached the exited server"
+# Two at once: the first server takes one and exits, and the other,
+# still queued, starts the next.
+udp 127.0.0.1 10073 three --timeout 5 > "$T/three.out" &
+a=$!
+udp 127.0.0.1 10073 four --timeout 5 > "$T/four.out" &
+b=$!
+wait $a $b
+assert_match '^[0-9]+ three$' "$(cat "$T/three.out")" "third datagram"
+assert_match '^[0-9]+ four$' "$(cat "$T/four.out")" "fourth datagram"
+[ "$(cut -d' ' -f1 "$T/three.out")" != "$(cut -d' ' -f1 "$T/four.out")" ] ||
+	fail "one one-shot server answered two datagrams"
+assert_eq 4 "$(log_count '10073/udp: datagram from .* pid [0-9]+$')" "servers for 10073"
+
+note "dgram wait: a server that never reads its datagram"
+assert_eq "NO REPLY" "$(udp 127.0.0.1 10074 ignored --timeout 0.5)" "lazy wait server"
+wait_log '10074/udp: pid [0-9]+ exited without reading its datagram; datagram dropped'
+assert_eq 1 "$(log_count '10074/udp: datagram from .* pid [0-9]+$')" "servers for one unread datagram"
 
 note "stream wait"
 s1=$(tcp 127.0.0.1 10070)
