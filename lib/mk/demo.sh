@@ -28,7 +28,12 @@ $demo/inetd.conf.  Try, from another terminal:
   echo hello | nc -q1 127.0.0.1 10007       echo (TCP)
   nc -w1 127.0.0.1 10013                     daytime
   nc 127.0.0.1 10019 | head -n 3             chargen
+  echo gone | nc -q1 127.0.0.1 10009         discard: nothing comes back
+  nc -w1 127.0.0.1 10037 | od -An -tu1       time: seconds since 1900
   echo hi | socat - UDP:127.0.0.1:10007      echo (UDP)
+  echo | socat - UDP:127.0.0.1:10019         chargen (UDP): 0 to 512 characters
+  echo gone | socat -u - UDP:127.0.0.1:10009 discard (UDP): nothing comes back
+  echo | socat - UDP:127.0.0.1:10013         daytime (UDP)
   nc -w1 127.0.0.1 10079                     an external service: env
 $( [ ! -f "$top/etc/demo/README" ] || cat "$top/etc/demo/README")
   kill -USR1 \$(pgrep -f $demo/inetd.conf)   inetd's state, in this window
