@@ -28,14 +28,7 @@ daytime stream tcp nowait root internal
 10025   dgram  udp wait   nobody $T/udp_once udp_once
 10026   dgram  udp nowait nobody $T/udp_once udp_once
 CONF
-cat > "$T/udp_once" <<'PY'
-#!/usr/bin/env python3
-import os, socket
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-PY
-chmod 755 "$T/udp_once"
+dgram_server "$T/udp_once" once
 start_inetd -l "$T/inetd.conf"
 
 note "internal services"

@@ -42,6 +42,14 @@ udp() {
 	$CLIENT udp "$@"
 }
 
+# dgram_server FILE MODE [ARG]: FILE becomes a program inetd can run (as
+# any user) that is dgram_server.py in MODE: once, linger S, idle S, env.
+dgram_server() {
+	printf '#!/bin/sh\nexec python3 %s/tests/integration/inetd/dgram_server.py %s %s\n' \
+		"$TOP" "$2" "${3:-}" > "$1"
+	chmod 755 "$1"
+}
+
 # children_of PID: the number of live child processes of PID.
 children_of() {
 	ps -o pid= --ppid "$1" | wc -l

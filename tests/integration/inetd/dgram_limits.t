@@ -5,23 +5,9 @@
 # is logged, other sources are served, IPv6 sources count per /64.
 . "$TOP/tests/integration/inetd/common.sh"
 # NetBSD's test_server in dgram mode: answer one datagram and exit.
-cat > "$T/test_server" <<'PY'
-#!/usr/bin/env python3
-import os, socket
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-PY
+dgram_server "$T/test_server" once
 # Answers, then stays until killed: a server still running.
-cat > "$T/holder" <<'PY'
-#!/usr/bin/env python3
-import os, socket, time
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-time.sleep(60)
-PY
-chmod 755 "$T/test_server" "$T/holder"
+dgram_server "$T/holder" linger 60
 cat > "$T/inetd.conf" <<CONF
 5432 dgram udp wait       nobody $T/test_server test_server
 5433 dgram udp nowait.0.1 nobody $T/holder holder

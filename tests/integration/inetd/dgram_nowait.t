@@ -4,23 +4,9 @@
 . "$TOP/tests/integration/inetd/common.sh"
 # One datagram per child, answered with the child's pid; it lives on a
 # little so that later datagrams find it still running.
-cat > "$T/one_shot" <<'PY'
-#!/usr/bin/env python3
-import os, socket, time
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-time.sleep(0.3)
-PY
+dgram_server "$T/one_shot" linger 0.3
 # The same, gone the moment it has answered.
-cat > "$T/quick" <<'PY'
-#!/usr/bin/env python3
-import os, socket
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-PY
-chmod 755 "$T/one_shot" "$T/quick"
+dgram_server "$T/quick" once
 cat > "$T/inetd.conf" <<CONF
 10081 dgram udp nowait nobody $T/one_shot one_shot
 10082 dgram udp nowait nobody $T/one_shot one_shot

@@ -13,15 +13,7 @@ cat > "$T/inetd.conf" <<CONF
 10030 dgram  udp46 nowait nobody         $T/udp_env udp_env
 CONF
 # A datagram server answering with its environment.
-cat > "$T/udp_env" <<'PY'
-#!/usr/bin/env python3
-import os, socket
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-env = "".join("%s=%s\n" % kv for kv in sorted(os.environ.items()))
-s.sendto(env.encode(), peer)
-PY
-chmod 755 "$T/udp_env"
+dgram_server "$T/udp_env" env
 printf '#!/bin/sh\necho never\n' > "$T/gone"
 # The descriptors open in the child, as the server itself sees them.
 printf '#!/bin/sh\nexec ls /proc/$$/fd\n' > "$T/fds"

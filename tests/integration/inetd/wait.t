@@ -6,14 +6,7 @@
 
 # A server in the manner of tftpd: it answers every request arriving on
 # the socket it was given and exits after 0.5 s without one.
-cat > "$T/dgram_server" <<'PY'
-#!/usr/bin/env python3
-import os, select, socket
-s = socket.socket(fileno=0)
-while select.select([s], [], [], 0.5)[0]:
-    data, peer = s.recvfrom(2048)
-    s.sendto(b"%d %s" % (os.getpid(), data), peer)
-PY
+dgram_server "$T/dgram_server" idle 0.5
 cat > "$T/stream_server" <<'PY'
 #!/usr/bin/env python3
 import os, select, socket
@@ -24,24 +17,11 @@ while select.select([s], [], [], 0.5)[0]:
     c.close()
 PY
 # One datagram per child, answered; the child lives on a little.
-cat > "$T/one_shot" <<'PY'
-#!/usr/bin/env python3
-import os, socket, time
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-time.sleep(0.3)
-PY
+dgram_server "$T/one_shot" linger 0.3
 # Truly one-shot, as NetBSD's test_server: one datagram, then exit.
-cat > "$T/once" <<'PY'
-#!/usr/bin/env python3
-import os, socket
-s = socket.socket(fileno=0)
-data, peer = s.recvfrom(2048)
-s.sendto(b"%d %s" % (os.getpid(), data), peer)
-PY
+dgram_server "$T/once" once
 printf '#!/bin/sh\nexit 0\n' > "$T/lazy"
-chmod 755 "$T/dgram_server" "$T/stream_server" "$T/one_shot" "$T/lazy" "$T/once"
+chmod 755 "$T/stream_server" "$T/lazy"
 cat > "$T/inetd.conf" <<CONF
 127.0.0.1:
 10069 dgram  udp wait   nobody $T/dgram_server dgram_server
