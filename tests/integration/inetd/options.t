@@ -3,6 +3,7 @@
 # (foreground without debug lines), -p in the foreground, and the usage
 # message, which is the manual's SYNOPSIS.
 . "$TOP/tests/integration/inetd/common.sh"
+need mandoc
 # The socket's buffer sizes, as the server reads them from fd 0.
 cat > "$T/bufs" <<'PY'
 #!/usr/bin/env python3
@@ -65,7 +66,7 @@ stop_daemon "$f_pid"
 
 note "usage"
 out=$("$INETD" -Z 2>&1) && fail "inetd -Z succeeded"
-synopsis=$(mandoc -Tascii "$TOP/man/man8/inetd.8" | col -b |
+synopsis=$(mandoc -Tascii "$TOP/man/man8/inetd.8" | sed "s/.\x08//g" |
 	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
 	tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //; s/ $//')
 got=$(printf '%s\n' "$out" | grep -v 'invalid option' | sed 's/^usage: //' |
