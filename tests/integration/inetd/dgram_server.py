@@ -6,7 +6,8 @@ on fd 0.  Each answer is "PID DATA" (or the environment, for env).
                                   test_server in dgram mode)
   dgram_server.py linger SECONDS  answer one datagram, exit SECONDS later
   dgram_server.py idle SECONDS    answer every datagram until none comes
-                                  for SECONDS, as tftpd does
+                                  for SECONDS, as tftpd does, or until one
+                                  says "bye"
   dgram_server.py env             answer one datagram with the environment
 """
 import os
@@ -17,12 +18,14 @@ import time
 
 
 def answer(s):
+    """Answers one datagram; False when it said "bye"."""
     data, peer = s.recvfrom(2048)
     if sys.argv[1] == "env":
         reply = "".join("%s=%s\n" % kv for kv in sorted(os.environ.items()))
         s.sendto(reply.encode(), peer)
     else:
         s.sendto(b"%d %s" % (os.getpid(), data), peer)
+    return data != b"bye"
 
 
 def main():
@@ -30,7 +33,8 @@ def main():
     mode = sys.argv[1]
     if mode == "idle":
         while select.select([s], [], [], float(sys.argv[2]))[0]:
-            answer(s)
+            if not answer(s):
+                return
         return
     answer(s)
     if mode == "linger":

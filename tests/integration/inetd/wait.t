@@ -5,16 +5,26 @@
 . "$TOP/tests/integration/inetd/common.sh"
 
 # A server in the manner of tftpd: it answers every request arriving on
-# the socket it was given and exits after 0.5 s without one.
-dgram_server "$T/dgram_server" idle 0.5
+# the socket it was given until one says "bye" (or none comes for 30 s).
+dgram_server "$T/dgram_server" idle 30
+# Its stream twin: accepts connections from the listening socket until
+# one sends "bye".
 cat > "$T/stream_server" <<'PY'
 #!/usr/bin/env python3
 import os, select, socket
 s = socket.socket(fileno=0)
-while select.select([s], [], [], 0.5)[0]:
+while select.select([s], [], [], 30)[0]:
     c, _ = s.accept()
+    data = b""
+    while True:
+        b = c.recv(64)
+        if not b:
+            break
+        data += b
     c.sendall(b"%d\n" % os.getpid())
     c.close()
+    if data == b"bye":
+        break
 PY
 # One datagram per child, answered; the child lives on a little.
 dgram_server "$T/one_shot" linger 0.3
@@ -39,6 +49,7 @@ r2=$(udp 127.0.0.1 10069 b --timeout 5)
 p1=${r1% *}
 assert_match '^[0-9]+ a$' "$r1" "first datagram"
 assert_eq "$p1 b" "$r2" "second datagram, same child (inetd did not start another)"
+assert_eq "$p1 bye" "$(udp 127.0.0.1 10069 bye --timeout 5)" "the same child says goodbye"
 wait_log "10069/udp: pid $p1 exited 0"
 r3=$(udp 127.0.0.1 10069 c --timeout 5)
 assert_match '^[0-9]+ c$' "$r3" "after the child exits"
@@ -71,12 +82,13 @@ wait_log '10074/udp: pid [0-9]+ exited without reading its datagram; datagram dr
 assert_eq 1 "$(log_count '10074/udp: datagram from .* pid [0-9]+$')" "servers for one unread datagram"
 
 note "stream wait"
-s1=$(tcp 127.0.0.1 10070)
-s2=$(tcp 127.0.0.1 10070)
+s1=$(tcp 127.0.0.1 10070 x)
+s2=$(tcp 127.0.0.1 10070 y)
 assert_match '^[0-9]+$' "$s1" "first connection"
 assert_eq "$s1" "$s2" "second connection accepted by the same child"
+assert_eq "$s1" "$(tcp 127.0.0.1 10070 bye)" "the same child says goodbye"
 wait_log "10070/tcp: pid $s1 exited 0"
-s3=$(tcp 127.0.0.1 10070)
+s3=$(tcp 127.0.0.1 10070 z)
 [ -n "$s3" ] && [ "$s3" != "$s1" ] || fail "a new child after the first exited (got '$s3')"
 
 note "dgram nowait"
