@@ -461,9 +461,8 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 			  peer.addr, server_addr);
 		if (d && !d->granted) {
 			svc->count.refused_access++;
-			refuse(*svc,
-			    net::endpoint{peer.addr.unmapped(), peer.port}.str(),
-			    "", d->where());
+			net::endpoint shown{peer.addr.unmapped(), peer.port};
+			refuse(*svc, shown.str(), "", d->where());
 			continue;
 		}
 		si.check_in_child = !d;

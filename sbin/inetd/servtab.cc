@@ -388,7 +388,8 @@ compare_specs(const service_spec &old, const service_spec &next)
 	field(old.argv != next.argv, "arguments");
 	// A user is its ids: the same name with another uid or group list
 	// (an edited /etc/passwd or /etc/group) is a change too.
-	field(old.user.name != next.user.name || old.user.uid != next.user.uid ||
+	field(old.user.name != next.user.name ||
+		old.user.uid != next.user.uid ||
 		old.user.gid != next.user.gid ||
 		old.user.groups != next.user.groups,
 	    "user");

@@ -860,7 +860,8 @@ std::string
 by_address(const net::access_table &allow, const net::access_table &deny,
     const char *daemon, const char *client)
 {
-	auto d = net::decide_access_by_address(allow, deny, req(daemon, client));
+	auto d = net::decide_access_by_address(allow, deny,
+	    req(daemon, client));
 	if (!d)
 		return "undecided";
 	std::string out = d->granted ? "granted" : "denied";
