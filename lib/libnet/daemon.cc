@@ -34,18 +34,29 @@ daemonize()
 
 pidfile::~pidfile()
 {
-	if (fd_.valid() && owner_ == getpid())
-		unlink(path_.c_str());
+	if (!fd_.valid() || owner_ != getpid())
+		return;
+	if (unlinkat(dir_.get(), name_.c_str(), 0) != 0)
+		(void)!ftruncate(fd_.get(), 0);
 }
 
 result<pidfile>
 pidfile::create(const std::string &path)
 {
-	int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-	    0644);
+	std::size_t slash = path.rfind('/');
+	std::string dir = slash == std::string::npos ? "."
+	    : slash == 0				 ? "/"
+							 : path.substr(0, slash);
+	pidfile p;
+	p.name_ = slash == std::string::npos ? path : path.substr(slash + 1);
+	int dfd = open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return fail("pidfile " + path);
+	p.dir_.reset(dfd);
+	int fd = openat(dfd, p.name_.c_str(),
+	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return fail("pidfile " + path);
-	pidfile p;
 	p.fd_.reset(fd);
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		char buf[32] = {};

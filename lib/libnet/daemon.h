@@ -16,7 +16,10 @@ namespace net {
 result<void> daemonize();
 
 // An exclusively locked file holding the daemon's pid, removed when the
-// object is destroyed in the process that wrote it last.
+// object is destroyed in the process that wrote it last: through the
+// directory opened at creation, so a chroot since does not stop it, and
+// emptied instead when the process may no longer remove it (it dropped
+// the privileges the directory asks for), so no stale pid is left.
 class pidfile {
 public:
 	pidfile() = default;
@@ -35,6 +38,8 @@ public:
 
 private:
 	std::string path_;
+	unique_fd dir_;			// the directory it is in (O_PATH)
+	std::string name_;		// its name there
 	unique_fd fd_;
 	pid_t owner_ = 0;
 };
