@@ -44,9 +44,11 @@ result<pidfile>
 pidfile::create(const std::string &path)
 {
 	std::size_t slash = path.rfind('/');
-	std::string dir = slash == std::string::npos ? "."
-	    : slash == 0				 ? "/"
-							 : path.substr(0, slash);
+	std::string dir = ".";
+	if (slash == 0)
+		dir = "/";
+	else if (slash != std::string::npos)
+		dir = path.substr(0, slash);
 	pidfile p;
 	p.name_ = slash == std::string::npos ? path : path.substr(slash + 1);
 	int dfd = open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
