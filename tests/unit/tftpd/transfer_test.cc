@@ -578,3 +578,164 @@ TEST(transfer_write, unverified_writer_and_ack_during_write)
 	u.on_packet(ack(0), t0);
 	CHECK(drain(u)[0].code == error_code::illegal_operation);
 }
+
+TEST(transfer_window, exact_multiple_ends_inside_a_window)
+{
+	// 10 full blocks: the empty block 11 ends the file, inside the third
+	// window of 4.
+	mem_source src(512 * 10);
+	auto c = config(512, 4);
+	c.oack = make_oack({{"windowsize", "4"}});
+	transfer t(c, src);
+	t.start(t0);
+	drain(t);
+	t.on_packet(ack(0), t0);
+	LONGS_EQUAL(4, drain(t).size());
+	t.on_packet(ack(4), t0);
+	LONGS_EQUAL(4, drain(t).size());
+	t.on_packet(ack(8), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(3, s.size());
+	LONGS_EQUAL(9, s[0].block);
+	LONGS_EQUAL(512, s[1].len);
+	LONGS_EQUAL(11, s[2].block);
+	LONGS_EQUAL(0, s[2].len);
+	// The window comes again whole on a timeout, still three blocks.
+	t.on_timeout(t.deadline());
+	LONGS_EQUAL(3, drain(t).size());
+	t.on_packet(ack(10), t0);
+	s = drain(t);
+	LONGS_EQUAL(1, s.size());
+	LONGS_EQUAL(11, s[0].block);
+	CHECK_FALSE(t.finished());
+	t.on_packet(ack(11), t0);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(512 * 10, t.bytes());
+}
+
+TEST(transfer_window, partial_ack_across_the_wrap)
+{
+	// Block numbers 65529..65536 go out as 65529..65535, 0.  An ACK for
+	// 65534 restarts the window at 65535; one for the wire's 0 names
+	// block 65536, not block 0.
+	mem_source src(8 * 70000);
+	auto c = config(8, 8);
+	c.oack = make_oack({{"windowsize", "8"}});
+	transfer t(c, src);
+	t.start(t0);
+	drain(t);
+	t.on_packet(ack(0), t0);
+	for (int w = 0; w < 8191; w++) {
+		auto s = drain(t);
+		LONGS_EQUAL(8, s.size());
+		t.on_packet(ack(s.back().block), t0);
+	}
+	auto s = drain(t);
+	LONGS_EQUAL(8, s.size());
+	LONGS_EQUAL(65529, s[0].block);
+	LONGS_EQUAL(0, s[7].block);
+	t.on_packet(ack(65534), t0);
+	s = drain(t);
+	LONGS_EQUAL(8, s.size());
+	LONGS_EQUAL(65535, s[0].block);
+	LONGS_EQUAL(0, s[1].block);
+	LONGS_EQUAL(6, s[7].block);
+	// A stale ACK from before the wrap, and one far ahead: nothing.
+	t.on_packet(ack(65534), t0);
+	t.on_packet(ack(100), t0);
+	LONGS_EQUAL(0, drain(t).size());
+	t.on_packet(ack(0), t0);
+	s = drain(t);
+	LONGS_EQUAL(8, s.size());
+	LONGS_EQUAL(1, s[0].block);
+	LONGS_EQUAL(8u * 65536, t.bytes());
+}
+
+TEST(transfer_write, whole_window_again_after_our_ack_was_lost)
+{
+	mem_sink dst;
+	auto c = config(512, 4);
+	c.oack = make_oack({{"windowsize", "4"}});
+	transfer t(c, dst);
+	t.start(t0);
+	drain(t);
+	for (std::uint16_t b = 1; b <= 4; b++)
+		t.on_packet(data(b, 512, static_cast<std::uint8_t>(b)), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(1, s.size());
+	LONGS_EQUAL(4, s[0].block);
+	// ACK 4 was lost: the sender times out and sends 1-4 again.  They are
+	// not stored again, and one ACK 4 answers the whole window.
+	int acks = 0;
+	for (std::uint16_t b = 1; b <= 4; b++) {
+		t.on_packet(data(b, 512, 'z'), t0);
+		for (const auto &p : drain(t)) {
+			CHECK(p.op == opcode::ack);
+			LONGS_EQUAL(4, p.block);
+			acks++;
+		}
+	}
+	LONGS_EQUAL(1, acks);
+	LONGS_EQUAL(4 * 512, dst.data.size());
+	LONGS_EQUAL(4, dst.data[3 * 512]);
+	t.on_packet(data(5, 100), t0);
+	s = drain(t);
+	LONGS_EQUAL(5, s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(4 * 512 + 100, dst.data.size());
+}
+
+TEST(transfer_write, exact_multiple_ends_inside_a_window)
+{
+	// Five full blocks and the empty sixth, in windows of 4: the empty
+	// block is acknowledged at once, not at the window's end.
+	mem_sink dst;
+	auto c = config(512, 4);
+	c.oack = make_oack({{"windowsize", "4"}});
+	transfer t(c, dst);
+	t.start(t0);
+	drain(t);
+	for (std::uint16_t b = 1; b <= 5; b++)
+		t.on_packet(data(b, 512), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(0, s.size());
+	t.on_packet(data(6, 0), t0);
+	s = drain(t);
+	LONGS_EQUAL(1, s.size());
+	LONGS_EQUAL(6, s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	CHECK(dst.finished);
+	LONGS_EQUAL(5 * 512, dst.data.size());
+}
+
+TEST(transfer_write, rollover_inside_windows)
+{
+	// 70000 blocks of 8 bytes in windows of 16: acknowledged every 16th
+	// block, with the wire's numbers wrapping from 65535 to 0.
+	mem_sink dst;
+	auto c = config(8, 16);
+	c.oack = make_oack({{"windowsize", "16"}});
+	transfer t(c, dst);
+	t.start(t0);
+	drain(t);
+	std::uint64_t acks = 0;
+	for (std::uint64_t b = 1; b <= 70000; b++) {
+		auto wire = static_cast<std::uint16_t>(b);
+		t.on_packet(data(wire, 8), t0);
+		auto s = drain(t);
+		if (b % 16 == 0) {
+			LONGS_EQUAL(1, s.size());
+			LONGS_EQUAL(wire, s[0].block);
+			acks++;
+		} else {
+			LONGS_EQUAL(0, s.size());
+		}
+	}
+	LONGS_EQUAL(70000 / 16, acks);
+	t.on_packet(data(static_cast<std::uint16_t>(70001), 3), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(static_cast<std::uint16_t>(70001), s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(8 * 70000 + 3, dst.data.size());
+	LONGS_EQUAL(8 * 70000 + 3, t.bytes());
+}
