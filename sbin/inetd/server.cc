@@ -549,6 +549,10 @@ server::on_socket_child(const service_ptr &svc, listener &l)
 	}
 	if (!rate_allows(svc))
 		return;
+	bool dgram_nowait = !svc->spec.is_stream() && !svc->spec.wait;
+	// The sender of a dgram nowait child's datagram, counted against the
+	// per-source limit until the child exits.
+	std::optional<net::endpoint> source;
 	if (!svc->spec.is_stream()) {
 		// Look at who sent the first datagram without taking it: the
 		// child must find it still queued.
@@ -565,15 +569,25 @@ server::on_socket_child(const service_ptr &svc, listener &l)
 			refuse(*svc, d->peer.str(), "", decision.where());
 			return;
 		}
+		if (dgram_nowait) {
+			if (!admit_source(*svc, d->peer.addr)) {
+				(void)recv(l.fd.get(), b, sizeof b,
+				    MSG_DONTWAIT);
+				return;
+			}
+			source = d->peer;
+		}
 	}
 	svc->count.connections++;
 	std::optional<std::pair<long long, long>> stamp;
-	bool dgram_nowait = !svc->spec.is_stream() && !svc->spec.wait;
 	if (dgram_nowait)
 		stamp = peek_stamp(l.fd.get());
-	if (!spawn(svc, l.fd.get(), std::nullopt, std::nullopt, svc->spec.wait,
-		false))
+	if (!spawn(svc, l.fd.get(), source, std::nullopt, svc->spec.wait,
+		false)) {
+		if (source)
+			svc->sources.release(source->addr);
 		return;
+	}
 	if (svc->spec.wait) {
 		svc->wait_busy = true;
 	} else if (dgram_nowait) {

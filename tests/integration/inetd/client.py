@@ -4,7 +4,7 @@
   client.py tcp HOST PORT [DATA] [--source ADDR] [--timeout S] [--bytes N]
       connect, send DATA (then shut down writing), print what comes back
       until EOF (or N bytes); exit 1 if the connection fails, 2 on timeout
-  client.py udp HOST PORT DATA [--sport N] [--timeout S]
+  client.py udp HOST PORT DATA [--sport N] [--source ADDR] [--timeout S]
       send one datagram, print the reply, or "NO REPLY" after the timeout
   client.py many HOST PORT N [--parallel P] [--expect TEXT] [--timeout S]
       N connections (P at a time), each read to EOF; prints
@@ -77,6 +77,8 @@ def cmd_udp(a):
         # reply sent there must still come to this socket.
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("::1" if ":" in a.host else "127.0.0.1", a.sport))
+    elif a.source:
+        s.bind((a.source, 0))
     s.sendto(a.data.encode(), (a.host, a.port))
     try:
         data, _ = s.recvfrom(65536)
@@ -157,6 +159,7 @@ def main():
     u.add_argument("port", type=int)
     u.add_argument("data")
     u.add_argument("--sport", type=int)
+    u.add_argument("--source")
     u.add_argument("--timeout", type=float, default=1.0)
     m = sub.add_parser("many")
     m.add_argument("host")
