@@ -4,19 +4,18 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
 namespace net {
 
+namespace {
+
+// The child's half of daemonizing.
 result<void>
-daemonize()
+detach_session()
 {
-	pid_t pid = fork();
-	if (pid < 0)
-		return fail("fork");
-	if (pid > 0)
-		_exit(0);
 	if (setsid() < 0)
 		return fail("setsid");
 	if (chdir("/") != 0)
@@ -30,6 +29,57 @@ daemonize()
 	if (null > 2)
 		close(null);
 	return {};
+}
+
+} // namespace
+
+result<void>
+daemonize()
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return fail("fork");
+	if (pid > 0)
+		_exit(0);
+	return detach_session();
+}
+
+result<unique_fd>
+daemonize_until_ready()
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return fail("pipe");
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return fail("fork");
+	}
+	if (pid > 0) {
+		close(p[1]);
+		char c;
+		ssize_t n;
+		do
+			n = read(p[0], &c, 1);
+		while (n < 0 && errno == EINTR);
+		_exit(n == 1 ? 0 : 1);
+	}
+	close(p[0]);
+	unique_fd ready(p[1]);
+	if (auto r = detach_session(); !r)
+		return r.err();
+	return ready;
+}
+
+void
+notify_ready(unique_fd &fd)
+{
+	if (!fd.valid())
+		return;
+	char c = 1;
+	(void)!write(fd.get(), &c, 1);
+	fd.reset();
 }
 
 pidfile::~pidfile()

@@ -15,6 +15,16 @@ namespace net {
 // session, changes to / and has /dev/null on fds 0-2.
 result<void> daemonize();
 
+// Like daemonize(), but the parent stays until the child, once it serves,
+// passes the returned descriptor to notify_ready(): it then exits 0, or 1
+// if the child exits first, so the command's status says whether the
+// daemon started and its pidfile and privileges are in place by then.
+result<unique_fd> daemonize_until_ready();
+
+// Tells the waiting parent of daemonize_until_ready() that the daemon is
+// serving; closes fd.  Does nothing when fd is not valid.
+void notify_ready(unique_fd &fd);
+
 // An exclusively locked file holding the daemon's pid, removed when the
 // object is destroyed in the process that wrote it last: through the
 // directory opened at creation, so a chroot since does not stop it, and

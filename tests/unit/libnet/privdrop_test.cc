@@ -143,3 +143,34 @@ TEST(pidfile, emptied_when_it_may_not_be_removed)
 	unlink(path.c_str());
 	rmdir(top);
 }
+
+TEST_GROUP(daemonize){};
+
+namespace {
+
+// The exit status of a process that daemonizes and whose background half
+// then reports ready or just exits.
+int
+status_of_detaching(bool report)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		auto r = net::daemonize_until_ready();
+		if (!r)
+			_exit(3);
+		if (report)
+			net::notify_ready(*r);
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+} // namespace
+
+TEST(daemonize, the_parent_exits_with_whether_the_daemon_started)
+{
+	LONGS_EQUAL(0, status_of_detaching(true));
+	LONGS_EQUAL(1, status_of_detaching(false));
+}
