@@ -201,6 +201,8 @@ server::size_buffers(session &s, negotiated &neg)
 		// A window larger than the send buffer is not lost, only sent
 		// in parts as the buffer drains.
 		std::size_t got = raise_buffer(fd, false, want);
+		net::log_debug("%s: send buffer %zu bytes for %u x %u",
+		    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
 		if (got < want && cfg_.verbose)
 			net::log_info("%s: send buffer %zu bytes of the %zu "
 				      "wanted (net.core.wmem_max)",
@@ -211,6 +213,8 @@ server::size_buffers(session &s, negotiated &neg)
 	// dropped on arrival, every window: the window is lowered to what
 	// the buffer holds instead.
 	std::size_t got = raise_buffer(fd, true, want);
+	net::log_debug("%s: receive buffer %zu bytes for %u x %u",
+	    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
 	unsigned asked = neg.windowsize;
 	if (cap_window_to_buffer(neg, got) && cfg_.verbose)
 		net::log_info("%s: receive buffer %zu bytes of the %zu wanted "
@@ -226,8 +230,11 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 {
 	// The client sent its request again before our first answer got
 	// there: the transfer already under way will answer it.
-	if (table_.has(peer))
+	if (table_.has(peer)) {
+		net::log_debug("%s: request repeated; the transfer under way "
+			       "answers it", peer.str().c_str());
 		return;
+	}
 	int early = sock.valid() ? sock.get() : -1;
 	auto parsed = parse_request(pkt);
 	if (auto *e = std::get_if<request_error>(&parsed)) {
@@ -238,6 +245,8 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	std::string what = std::string(req.op == opcode::rrq ? "read "
 							     : "write ") +
 	    "\"" + net::printable(req.filename) + "\"";
+	net::log_debug("%s: %s %s", peer.str().c_str(), what.c_str(),
+	    mode_name(req.mode));
 	if (auto e = table_.refusal(peer)) {
 		reply_error(peer, local, *e, what, early);
 		return;
@@ -493,7 +502,12 @@ server::on_timer(int fd)
 		schedule(s);
 		return;
 	}
+	std::uint64_t before = s.tx->retransmits();
 	s.tx->on_timeout(now);
+	if (s.tx->retransmits() != before)
+		net::log_debug("%s: timed out, %" PRIu64 " packet%s sent again",
+		    s.peer.str().c_str(), s.tx->retransmits() - before,
+		    s.tx->retransmits() - before == 1 ? "" : "s");
 	flush(s);
 	if (s.tx->finished())
 		finish(fd);

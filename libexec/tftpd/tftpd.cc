@@ -439,13 +439,18 @@ run_standalone(settings &s)
 			die(p.err().message());
 		pf = std::move(*p);
 	}
+	// The command returns once the detached server is ready (its pid
+	// written, its privileges dropped), with status 1 if it never was.
+	net::unique_fd ready;
 	if (!s.foreground) {
-		if (auto r = net::daemonize(); !r)
+		auto r = net::daemonize_until_ready();
+		if (!r)
 			die(r.err().message());
+		ready = std::move(*r);
 		net::log_init({"tftpd", 0, false, s.debug});
 		if (pf)
-			if (auto r = pf->write_pid(); !r)
-				die(r.err().message());
+			if (auto w = pf->write_pid(); !w)
+				die(w.err().message());
 	}
 	auto root = confine(s, std::move(dirfd), user);
 	net::event_loop loop;
@@ -459,6 +464,7 @@ run_standalone(settings &s)
 		die(r.err().message());
 	net::log_notice("listening on %zu socket%s, serving %s",
 	    socks.size(), socks.size() == 1 ? "" : "s", s.dir.c_str());
+	net::notify_ready(ready);
 	if (auto r = loop.run(); !r)
 		die(r.err().message());
 	srv.abort_all();
