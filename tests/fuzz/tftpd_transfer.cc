@@ -105,8 +105,9 @@ check_out(tftpd::transfer &t, const tftpd::transfer_config &c, bool sender)
 std::vector<std::uint8_t>
 ack(std::uint16_t b)
 {
-	return {0, 4, static_cast<std::uint8_t>(b >> 8),
-	    static_cast<std::uint8_t>(b)};
+	std::vector<std::uint8_t> p(4);
+	tftpd::put_ack(p.data(), b);
+	return p;
 }
 
 } // namespace
