@@ -6,9 +6,9 @@
 # tftpd processes running at once (the next request waits in the queue),
 # .per-source those of one client (a request over it is dropped, and the
 # client's own resend is one).
+MODE=inetd
 . "$TOP/tests/integration/tftpd/common.sh"
 make_tree
-MODE=inetd
 capture_syslog
 cat > "$T/inetd.conf" <<CONF
 127.0.0.1:$PORT dgram udp wait root $TFTPD tftpd -v -T 5s -s $SRV
