@@ -4,19 +4,18 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
 namespace net {
 
+namespace {
+
+// The child's half of daemonizing.
 result<void>
-daemonize()
+detach_session()
 {
-	pid_t pid = fork();
-	if (pid < 0)
-		return fail("fork");
-	if (pid > 0)
-		_exit(0);
 	if (setsid() < 0)
 		return fail("setsid");
 	if (chdir("/") != 0)
@@ -32,20 +31,84 @@ daemonize()
 	return {};
 }
 
+} // namespace
+
+result<void>
+daemonize()
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return fail("fork");
+	if (pid > 0)
+		_exit(0);
+	return detach_session();
+}
+
+result<unique_fd>
+daemonize_until_ready()
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return fail("pipe");
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return fail("fork");
+	}
+	if (pid > 0) {
+		close(p[1]);
+		char c;
+		ssize_t n;
+		do
+			n = read(p[0], &c, 1);
+		while (n < 0 && errno == EINTR);
+		_exit(n == 1 ? 0 : 1);
+	}
+	close(p[0]);
+	unique_fd ready(p[1]);
+	if (auto r = detach_session(); !r)
+		return r.err();
+	return ready;
+}
+
+void
+notify_ready(unique_fd &fd)
+{
+	if (!fd.valid())
+		return;
+	char c = 1;
+	(void)!write(fd.get(), &c, 1);
+	fd.reset();
+}
+
 pidfile::~pidfile()
 {
-	if (fd_.valid() && owner_ == getpid())
-		unlink(path_.c_str());
+	if (!fd_.valid() || owner_ != getpid())
+		return;
+	if (unlinkat(dir_.get(), name_.c_str(), 0) != 0)
+		(void)!ftruncate(fd_.get(), 0);
 }
 
 result<pidfile>
 pidfile::create(const std::string &path)
 {
-	int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-	    0644);
+	std::size_t slash = path.rfind('/');
+	std::string dir = ".";
+	if (slash == 0)
+		dir = "/";
+	else if (slash != std::string::npos)
+		dir = path.substr(0, slash);
+	pidfile p;
+	p.name_ = slash == std::string::npos ? path : path.substr(slash + 1);
+	int dfd = open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return fail("pidfile " + path);
+	p.dir_.reset(dfd);
+	int fd = openat(dfd, p.name_.c_str(),
+	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return fail("pidfile " + path);
-	pidfile p;
 	p.fd_.reset(fd);
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		char buf[32] = {};

@@ -15,8 +15,21 @@ namespace net {
 // session, changes to / and has /dev/null on fds 0-2.
 result<void> daemonize();
 
+// Like daemonize(), but the parent stays until the child, once it serves,
+// passes the returned descriptor to notify_ready(): it then exits 0, or 1
+// if the child exits first, so the command's status says whether the
+// daemon started and its pidfile and privileges are in place by then.
+result<unique_fd> daemonize_until_ready();
+
+// Tells the waiting parent of daemonize_until_ready() that the daemon is
+// serving; closes fd.  Does nothing when fd is not valid.
+void notify_ready(unique_fd &fd);
+
 // An exclusively locked file holding the daemon's pid, removed when the
-// object is destroyed in the process that wrote it last.
+// object is destroyed in the process that wrote it last: through the
+// directory opened at creation, so a chroot since does not stop it, and
+// emptied instead when the process may no longer remove it (it dropped
+// the privileges the directory asks for), so no stale pid is left.
 class pidfile {
 public:
 	pidfile() = default;
@@ -35,6 +48,8 @@ public:
 
 private:
 	std::string path_;
+	unique_fd dir_;			// the directory it is in (O_PATH)
+	std::string name_;		// its name there
 	unique_fd fd_;
 	pid_t owner_ = 0;
 };

@@ -47,7 +47,9 @@ open_beneath(int dirfd, std::string_view path, int flags, mode_t mode,
 	do
 		fd = sys_openat2(dirfd, p.c_str(), &how);
 	while (fd < 0 && (errno == EINTR || errno == EAGAIN));
-	if (fd < 0 && errno == ENOSYS && scope == resolve_scope::beneath)
+	// The walk refuses every symlink: stricter than in_root asks, and
+	// still inside.
+	if (fd < 0 && errno == ENOSYS)
 		return open_beneath_walk(dirfd, path, flags, mode);
 	if (fd < 0)
 		return fail("open " + p);

@@ -25,7 +25,8 @@ result<unique_fd> open_root(const std::string &path);
 
 // Opens path relative to dirfd with open(2) flags (O_CLOEXEC is always
 // added) and mode, never leaving dirfd and never through magic links;
-// an escape fails with EXDEV (beneath) or stays inside (in_root).
+// an escape fails with EXDEV (beneath) or stays inside (in_root).  On a
+// kernel without openat2 both scopes fall back to open_beneath_walk().
 result<unique_fd> open_beneath(int dirfd, std::string_view path, int flags,
     mode_t mode = 0, resolve_scope scope = resolve_scope::beneath);
 

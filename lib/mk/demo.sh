@@ -8,7 +8,8 @@ demo=$(mktemp -d /tmp/netsuite-demo.XXXXXX)
 chmod 755 "$demo"
 prefix=/usr/local
 root="$demo/root"
-trap 'rm -rf "$demo"' EXIT
+# A demo setup may leave read-only directories: made writable to go.
+trap 'chmod -R u+w "$demo" 2>/dev/null; rm -rf "$demo"' EXIT
 make -C "$top" --no-print-directory install DESTDIR="$root" > "$demo/install.log" 2>&1 ||
 	{ cat "$demo/install.log"; exit 1; }
 user=$(id -un)

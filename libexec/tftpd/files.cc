@@ -95,7 +95,7 @@ file_root::open_read(std::string_view name) const
 		return *e;
 	// O_NONBLOCK: a FIFO placed in the tree must not hang the server.
 	auto fd = net::open_beneath(dirfd_.get(), std::get<std::string>(rel),
-	    O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	    O_RDONLY | O_NONBLOCK | O_NOCTTY, 0, net::resolve_scope::in_root);
 	if (!fd)
 		return error_for_errno(fd.err().code);
 	struct stat st;
@@ -122,12 +122,12 @@ file_root::open_write(std::string_view name) const
 		return *e;
 	const std::string &path = std::get<std::string>(rel);
 	auto fd = net::open_beneath(dirfd_.get(), path,
-	    O_WRONLY | O_NONBLOCK | O_NOCTTY);
+	    O_WRONLY | O_NONBLOCK | O_NOCTTY, 0, net::resolve_scope::in_root);
 	bool created = false;
 	if (!fd && fd.err().code == ENOENT && policy_.allow_create) {
 		fd = net::open_beneath(dirfd_.get(), path,
 		    O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY,
-		    policy_.create_mode);
+		    policy_.create_mode, net::resolve_scope::in_root);
 		created = fd.ok();
 	}
 	if (!fd)
@@ -144,9 +144,10 @@ file_root::open_write(std::string_view name) const
 		return access_violation(
 		    error_text(error_code::access_violation));
 	(void)fcntl(fd->get(), F_SETFL, O_WRONLY);
-	if (!created && ftruncate(fd->get(), 0) != 0)
-		return error_for_errno(errno);
-	return opened_file{std::move(*fd), 0};
+	// Not emptied yet: until the client's first DATA block comes, the
+	// request may be forged (UDP sources are easy to fake) or the client
+	// gone, and neither should cost the file its contents.
+	return opened_file{std::move(*fd), 0, !created};
 }
 
 net::result<std::size_t>
@@ -242,9 +243,20 @@ write_all(int fd, std::span<const std::uint8_t> b)
 }
 
 net::result<void>
+file_writer::put(std::span<const std::uint8_t> b)
+{
+	if (replace_) {
+		if (ftruncate(fd_.get(), 0) != 0)
+			return net::fail("ftruncate");
+		replace_ = false;
+	}
+	return write_all(fd_.get(), b);
+}
+
+net::result<void>
 octet_sink::write(std::span<const std::uint8_t> b)
 {
-	return write_all(fd_.get(), b);
+	return out_.put(b);
 }
 
 net::result<void>
@@ -258,8 +270,7 @@ netascii_sink::write(std::span<const std::uint8_t> b)
 {
 	buf_.resize(b.size() + 1);
 	std::size_t n = dec_.decode(b, buf_.data());
-	return write_all(fd_.get(),
-	    std::span<const std::uint8_t>(buf_.data(), n));
+	return out_.put(std::span<const std::uint8_t>(buf_.data(), n));
 }
 
 net::result<void>
@@ -267,7 +278,7 @@ netascii_sink::finish()
 {
 	std::uint8_t c;
 	std::size_t n = dec_.finish(&c);
-	return write_all(fd_.get(), std::span<const std::uint8_t>(&c, n));
+	return out_.put(std::span<const std::uint8_t>(&c, n));
 }
 
 } // namespace tftpd

@@ -1,8 +1,9 @@
 // files.h: which files a client may reach, and the byte streams a
 // transfer reads from and writes to.  Every client path is resolved by the
-// kernel beneath the served directory (net::open_beneath), after the
-// checks the manual asks for: only world-readable files are read, and only
-// existing world-writable files are written unless creation is allowed.
+// kernel with the served directory as its root (net::open_beneath,
+// RESOLVE_IN_ROOT), after the checks the manual asks for: only
+// world-readable files are read, and only existing world-writable files
+// are written unless creation is allowed.
 #pragma once
 
 #include <sys/types.h>
@@ -39,6 +40,9 @@ client_path(std::string_view root_path, std::string_view name);
 struct opened_file {
 	net::unique_fd fd;
 	std::uint64_t size = 0;
+	// A write to an existing file: it is emptied when the first DATA
+	// block arrives, not before.
+	bool replace = false;
 };
 
 // The served directory.
@@ -53,8 +57,8 @@ public:
 	std::variant<opened_file, request_error>
 	open_read(std::string_view name) const;
 
-	// Opens (and truncates, or creates) name for a write request, or
-	// the error to answer.
+	// Opens (or creates) name for a write request, or the error to
+	// answer; an existing file is left as it is (opened_file::replace).
 	std::variant<opened_file, request_error>
 	open_write(std::string_view name) const;
 
@@ -117,26 +121,50 @@ private:
 	bool eof_ = false;
 };
 
+// The file a write transfer stores into.  With replace, the old contents
+// go only when the first bytes come (an empty last block included): a
+// forged request, or a client that never sends, leaves the file intact.
+class file_writer {
+public:
+	file_writer(net::unique_fd fd, bool replace)
+	    : fd_(std::move(fd)), replace_(replace)
+	{
+	}
+
+	// Appends b, emptying the file first if it is still to be replaced.
+	net::result<void> put(std::span<const std::uint8_t> b);
+
+private:
+	net::unique_fd fd_;
+	bool replace_;
+};
+
 // A file written as received (octet).
 class octet_sink : public block_sink {
 public:
-	explicit octet_sink(net::unique_fd fd) : fd_(std::move(fd)) {}
+	explicit octet_sink(opened_file f)
+	    : out_(std::move(f.fd), f.replace)
+	{
+	}
 	net::result<void> write(std::span<const std::uint8_t> b) override;
 	net::result<void> finish() override;
 
 private:
-	net::unique_fd fd_;
+	file_writer out_;
 };
 
 // A file written from netascii.
 class netascii_sink : public block_sink {
 public:
-	explicit netascii_sink(net::unique_fd fd) : fd_(std::move(fd)) {}
+	explicit netascii_sink(opened_file f)
+	    : out_(std::move(f.fd), f.replace)
+	{
+	}
 	net::result<void> write(std::span<const std::uint8_t> b) override;
 	net::result<void> finish() override;
 
 private:
-	net::unique_fd fd_;
+	file_writer out_;
 	netascii_decoder dec_;
 	std::vector<std::uint8_t> buf_;
 };

@@ -118,4 +118,76 @@ blksize_for_mtu(unsigned mtu, bool ipv6)
 	return b > max_blksize ? max_blksize : b;
 }
 
+option_limits
+limits_for_path(option_limits lim, unsigned mtu, bool ipv6)
+{
+	if (mtu != 0) {
+		unsigned cap = blksize_for_mtu(mtu, ipv6);
+		if (cap < lim.max_blksize)
+			lim.max_blksize = cap;
+	}
+	return lim;
+}
+
+std::size_t
+block_footprint(unsigned blksize)
+{
+	// TFTP, UDP and IPv6 headers, then what Linux adds: a buffer of up
+	// to 16 KiB is one allocation rounded up to a power of two with the
+	// shared info at its end; a larger one goes in pages, about its
+	// size.  Either way the sk_buff itself comes on top.
+	std::size_t n = std::size_t{blksize} + 4 + 8 + 40;
+	constexpr std::size_t shinfo = 320, skb = 320;
+	if (n + shinfo <= 16384) {
+		std::size_t p = 512;
+		while (p < n + shinfo)
+			p <<= 1;
+		return p + skb;
+	}
+	return n + 4096 + skb;
+}
+
+std::size_t
+window_buffer_bytes(unsigned blksize, unsigned windowsize)
+{
+	return (std::size_t{windowsize} + 1) * block_footprint(blksize);
+}
+
+bool
+cap_window_to_buffer(negotiated &n, std::size_t buffer)
+{
+	std::size_t fit = buffer / block_footprint(n.blksize);
+	if (fit >= n.windowsize)
+		return false;
+	n.windowsize = fit < 1 ? 1 : static_cast<unsigned>(fit);
+	for (auto &o : n.oack)
+		if (o.name == "windowsize")
+			o.value = std::to_string(n.windowsize);
+	return true;
+}
+
+std::string
+options_text(const request &req, const negotiated &n)
+{
+	std::string s;
+	for (const auto &o : req.options) {
+		if (!s.empty())
+			s += ',';
+		const option *g = nullptr;
+		for (const auto &x : n.oack)
+			if (net::iequals(x.name, o.name))
+				g = &x;
+		if (g == nullptr) {
+			s += o.name + '=' + o.value + " (not granted)";
+			continue;
+		}
+		s += g->name + '=' + g->value;
+		// A read's tsize is a question (0); its answer is no change.
+		bool query = req.op == opcode::rrq && g->name == "tsize";
+		if (g->value != o.value && !query)
+			s += " (asked " + o.value + ')';
+	}
+	return s.empty() ? "-" : net::printable(s, 256);
+}
+
 } // namespace tftpd

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -53,5 +54,25 @@ negotiate(const request &req, const option_limits &lim,
 
 // The blksize a path MTU allows: MTU less IP, UDP and TFTP headers.
 unsigned blksize_for_mtu(unsigned mtu, bool ipv6);
+
+// The limits for one transfer: lim with blksize also capped by the path
+// MTU to the client (mtu 0: unknown, no cap).
+option_limits limits_for_path(option_limits lim, unsigned mtu, bool ipv6);
+
+// The socket buffer bytes one DATA datagram of blksize occupies in the
+// kernel (its allocation, which exceeds the payload for small blocks).
+std::size_t block_footprint(unsigned blksize);
+
+// The receive buffer a window of windowsize blocks needs, with room for
+// one block more.
+std::size_t window_buffer_bytes(unsigned blksize, unsigned windowsize);
+
+// Lowers the granted windowsize to what a receive buffer of buffer
+// bytes holds (at least 1), in n and its OACK; returns true if lowered.
+bool cap_window_to_buffer(negotiated &n, std::size_t buffer);
+
+// The options for the log: each one the client asked for, as granted,
+// with the value asked when it differs, or marked "not granted".
+std::string options_text(const request &req, const negotiated &n);
 
 } // namespace tftpd

@@ -4,8 +4,10 @@
 #include <netinet/udp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstring>
 
 #include "libnet/log.h"
@@ -24,18 +26,6 @@ constexpr std::size_t rx_size = 65536 + 4;
 // UDP GSO limits: segments per send, and bytes of one IP datagram.
 constexpr std::size_t gso_max_segs = 64;
 constexpr std::size_t gso_max_bytes = 65000;
-
-std::string
-options_text(const request &req)
-{
-	std::string s;
-	for (const auto &o : req.options) {
-		if (!s.empty())
-			s += ',';
-		s += o.name + '=' + o.value;
-	}
-	return s.empty() ? "-" : net::printable(s, 128);
-}
 
 // The path MTU of a connected socket, or 0 when unknown.
 unsigned
@@ -75,9 +65,59 @@ plain_endpoint(const net::endpoint &ep)
 	return net::endpoint{ep.addr.unmapped(), ep.port};
 }
 
+net::result<net::unique_fd>
+transfer_socket(const net::endpoint &peer,
+    const std::optional<net::address> &local)
+{
+	net::endpoint to = plain_endpoint(peer);
+	std::optional<net::endpoint> from;
+	if (local && local->unmapped().family() == to.addr.family())
+		from = net::endpoint{local->unmapped(), 0};
+	// XXX: RFC 1350 section 4 answers a datagram from a wrong transfer ID
+	// with error 5 and carries on.  This socket is connected, so the
+	// kernel drops such datagrams unseen and error 5 is never sent; the
+	// stray sender only gets no answer (tftpd.8, CAVEATS).
+	return net::udp_connect(to, from);
+}
+
+std::size_t
+raise_buffer(int fd, bool rcv, std::size_t want)
+{
+	int name = rcv ? SO_RCVBUF : SO_SNDBUF;
+	auto current = [fd, name] {
+		int v = 0;
+		socklen_t len = sizeof v;
+		if (getsockopt(fd, SOL_SOCKET, name, &v, &len) != 0 || v < 0)
+			return std::size_t{0};
+		return static_cast<std::size_t>(v);
+	};
+	if (current() >= want)
+		return current();
+	// The kernel doubles what it is given (the half it keeps for its
+	// own overhead); want already counts that overhead.
+	int v = static_cast<int>(std::min<std::size_t>((want + 1) / 2,
+	    INT_MAX / 2));
+	if (setsockopt(fd, SOL_SOCKET, rcv ? SO_RCVBUFFORCE : SO_SNDBUFFORCE,
+		&v, sizeof v) != 0)
+		(void)setsockopt(fd, SOL_SOCKET, name, &v, sizeof v);
+	return current();
+}
+
+void
+send_error(const net::endpoint &peer, const std::optional<net::address> &local,
+    const request_error &e)
+{
+	auto pkt = make_error(e.code, e.message);
+	auto s = transfer_socket(peer, local);
+	if (!s)
+		return;
+	(void)!send(s->get(), pkt.data(), pkt.size(), MSG_DONTWAIT);
+}
+
 server::server(net::event_loop &loop, const file_root &files,
     server_config cfg)
     : loop_(loop), files_(files), cfg_(std::move(cfg)),
+      table_(cfg_.max_transfers, cfg_.max_per_source),
       rbuf_(rx_batch * rx_size), rx_iov_(rx_batch), rx_msgs_(rx_batch),
       mmsg_(burst), tx_iov_(burst), tx_count_(burst), tx_cmsg_(burst * 4)
 {
@@ -99,10 +139,9 @@ server::abort_all()
 		if (it->second->timer != 0)
 			loop_.cancel_timer(it->second->timer);
 		loop_.unwatch(fd);
-		by_peer_.erase(it->second->key);
 		sessions_.erase(it);
 	}
-	per_source_.clear();
+	table_.clear();
 }
 
 void
@@ -143,50 +182,73 @@ server::reply_error(const net::endpoint &peer,
 		net::log_info("%s: %s refused: %s (error %u)",
 		    peer.str().c_str(), std::string(what).c_str(),
 		    e.message.c_str(), static_cast<unsigned>(e.code));
-	auto pkt = make_error(e.code, e.message);
 	if (fd >= 0) {
+		auto pkt = make_error(e.code, e.message);
 		(void)!send(fd, pkt.data(), pkt.size(), MSG_DONTWAIT);
 		return;
 	}
 	// From a port of its own, as a transfer would answer (RFC 1350
 	// section 4: every reply comes from the transfer's ID).
-	net::endpoint to = plain_endpoint(peer);
-	std::optional<net::endpoint> from;
-	if (local && local->family() == to.addr.family())
-		from = net::endpoint{*local, 0};
-	auto s = net::udp_connect(to, from);
-	if (!s)
+	send_error(peer, local, e);
+}
+
+void
+server::size_buffers(session &s, negotiated &neg)
+{
+	int fd = s.sock.get();
+	std::size_t want = window_buffer_bytes(neg.blksize, neg.windowsize);
+	if (s.op == opcode::rrq) {
+		// A window larger than the send buffer is not lost, only sent
+		// in parts as the buffer drains.
+		std::size_t got = raise_buffer(fd, false, want);
+		net::log_debug("%s: send buffer %zu bytes for %u x %u",
+		    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
+		if (got < want && cfg_.verbose)
+			net::log_info("%s: send buffer %zu bytes of the %zu "
+				      "wanted (net.core.wmem_max)",
+			    s.peer.str().c_str(), got, want);
 		return;
-	(void)!send(s->get(), pkt.data(), pkt.size(), MSG_DONTWAIT);
+	}
+	// A window larger than the receive buffer would have its tail
+	// dropped on arrival, every window: the window is lowered to what
+	// the buffer holds instead.
+	std::size_t got = raise_buffer(fd, true, want);
+	net::log_debug("%s: receive buffer %zu bytes for %u x %u",
+	    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
+	unsigned asked = neg.windowsize;
+	if (cap_window_to_buffer(neg, got) && cfg_.verbose)
+		net::log_info("%s: receive buffer %zu bytes of the %zu wanted "
+			      "(net.core.rmem_max): windowsize %u lowered to "
+			      "%u",
+		    s.peer.str().c_str(), got, want, asked, neg.windowsize);
 }
 
 void
 server::handle_request(std::span<const std::uint8_t> pkt,
-    const net::endpoint &peer, const std::optional<net::address> &local)
+    const net::endpoint &peer, const std::optional<net::address> &local,
+    net::unique_fd sock)
 {
 	// The client sent its request again before our first answer got
 	// there: the transfer already under way will answer it.
-	if (by_peer_.count(peer) != 0)
+	if (table_.has(peer)) {
+		net::log_debug("%s: request repeated; the transfer under way "
+			       "answers it", peer.str().c_str());
 		return;
+	}
+	int early = sock.valid() ? sock.get() : -1;
 	auto parsed = parse_request(pkt);
 	if (auto *e = std::get_if<request_error>(&parsed)) {
-		reply_error(peer, local, *e, "request");
+		reply_error(peer, local, *e, "request", early);
 		return;
 	}
 	request &req = std::get<request>(parsed);
 	std::string what = std::string(req.op == opcode::rrq ? "read "
 							     : "write ") +
 	    "\"" + net::printable(req.filename) + "\"";
-	if (cfg_.max_transfers != 0 && sessions_.size() >= cfg_.max_transfers) {
-		reply_error(peer, local, {error_code::not_defined,
-		    "too many transfers, try later"}, what);
-		return;
-	}
-	net::address src_addr = peer.addr.unmapped();
-	if (cfg_.max_per_source != 0 &&
-	    per_source_[src_addr] >= cfg_.max_per_source) {
-		reply_error(peer, local, {error_code::not_defined,
-		    "too many transfers from this address, try later"}, what);
+	net::log_debug("%s: %s %s", peer.str().c_str(), what.c_str(),
+	    mode_name(req.mode));
+	if (auto e = table_.refusal(peer)) {
+		reply_error(peer, local, *e, what, early);
 		return;
 	}
 
@@ -196,41 +258,35 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	s->file = req.filename;
 	s->op = req.op;
 	s->mode = req.mode;
-	s->opts = options_text(req);
 	s->started = loop_.now();
 
 	std::optional<opened_file> file;
 	if (req.op == opcode::rrq) {
 		auto f = files_.open_read(req.filename);
 		if (auto *e = std::get_if<request_error>(&f)) {
-			reply_error(peer, local, *e, what);
+			reply_error(peer, local, *e, what, early);
 			return;
 		}
 		file = std::move(std::get<opened_file>(f));
 	}
-	std::optional<net::endpoint> from;
-	if (local && local->family() == s->peer.addr.family())
-		from = net::endpoint{*local, 0};
-	auto sock = net::udp_connect(s->peer, from);
-	if (!sock) {
-		net::log_warn("%s: %s", peer.str().c_str(),
-		    sock.err().message().c_str());
-		return;
+	if (!sock.valid()) {
+		auto made = transfer_socket(peer, local);
+		if (!made) {
+			net::log_warn("%s: %s", peer.str().c_str(),
+			    made.err().message().c_str());
+			return;
+		}
+		sock = std::move(*made);
 	}
-	s->sock = std::move(*sock);
+	s->sock = std::move(sock);
 	int fd = s->sock.get();
 	if (auto r = net::set_nonblocking(fd, true); !r) {
 		net::log_warn("%s", r.err().message().c_str());
 		return;
 	}
 
-	option_limits lim = cfg_.limits;
-	if (unsigned mtu = path_mtu(fd, s->peer.addr.is_v6()); mtu != 0) {
-		unsigned cap = blksize_for_mtu(mtu, s->peer.addr.is_v6());
-		if (cap < lim.max_blksize)
-			lim.max_blksize = cap;
-	}
-
+	bool v6 = s->peer.addr.is_v6();
+	option_limits lim = limits_for_path(cfg_.limits, path_mtu(fd, v6), v6);
 	// tsize of a netascii read would need the whole file converted
 	// first; it is left out instead (RFC 2349 allows that).
 	std::optional<std::uint64_t> size;
@@ -250,6 +306,8 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 		}
 		file = std::move(std::get<opened_file>(f));
 	}
+	size_buffers(*s, neg);
+	s->opts = options_text(req, neg);
 
 	transfer_config tc;
 	tc.blksize = neg.blksize;
@@ -270,25 +328,17 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 			s->src = std::make_unique<netascii_source>(
 			    std::move(file->fd));
 		s->tx = std::make_unique<transfer>(tc, *s->src);
-		// A window in flight must fit the socket buffer, or the
-		// tail of each window would be dropped locally.
-		int want = static_cast<int>(tc.windowsize *
-		    (tc.blksize + 64) * 2);
-		if (want > 212992)
-			(void)setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &want,
-			    sizeof want);
 	} else {
 		if (req.mode == transfer_mode::octet)
 			s->dst = std::make_unique<octet_sink>(
-			    std::move(file->fd));
+			    std::move(*file));
 		else
 			s->dst = std::make_unique<netascii_sink>(
-			    std::move(file->fd));
+			    std::move(*file));
 		s->tx = std::make_unique<transfer>(tc, *s->dst);
 	}
 
-	per_source_[src_addr]++;
-	by_peer_[peer] = fd;
+	table_.add(peer);
 	session &ref = *s;
 	sessions_.emplace(fd, std::move(s));
 	loop_.watch(fd, POLLIN,
@@ -452,7 +502,12 @@ server::on_timer(int fd)
 		schedule(s);
 		return;
 	}
+	std::uint64_t before = s.tx->retransmits();
 	s.tx->on_timeout(now);
+	if (s.tx->retransmits() != before)
+		net::log_debug("%s: timed out, %" PRIu64 " packet%s sent again",
+		    s.peer.str().c_str(), s.tx->retransmits() - before,
+		    s.tx->retransmits() - before == 1 ? "" : "s");
 	flush(s);
 	if (s.tx->finished())
 		finish(fd);
@@ -485,11 +540,7 @@ server::finish(int fd)
 	if (s.timer != 0)
 		loop_.cancel_timer(s.timer);
 	loop_.unwatch(fd);
-	net::address src = s.peer.addr;
-	if (auto pc = per_source_.find(src); pc != per_source_.end() &&
-	    --pc->second == 0)
-		per_source_.erase(pc);
-	by_peer_.erase(s.key);
+	table_.remove(s.key);
 	sessions_.erase(it);
 	if (sessions_.empty() && idle_cb_)
 		idle_cb_();

@@ -2,14 +2,13 @@
 // connected to the client (a new transfer ID, RFC 1350 section 4) and a
 // transfer state machine; the server moves datagrams between the two,
 // batches a window into one sendmmsg(2), keeps each transfer's timer, and
-// enforces the limits on concurrent transfers.
+// asks the transfer table (admission.h) which requests to take on.
 #pragma once
 
 #include <sys/socket.h>
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -17,9 +16,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "admission.h"
 #include "files.h"
 #include "libnet/addr.h"
 #include "libnet/event_loop.h"
+#include "libnet/result.h"
+#include "libnet/unique_fd.h"
 #include "options.h"
 #include "transfer.h"
 
@@ -47,10 +49,13 @@ public:
 	// caller's.
 	void add_listener(int fd);
 
-	// Starts serving one request that came from peer to local.
+	// Starts serving one request that came from peer to local, from
+	// sock when valid (a transfer_socket() made earlier, e.g. while
+	// still privileged) or else a socket of its own.
 	void handle_request(std::span<const std::uint8_t> pkt,
 	    const net::endpoint &peer,
-	    const std::optional<net::address> &local);
+	    const std::optional<net::address> &local,
+	    net::unique_fd sock = {});
 
 	// The number of transfers in progress.
 	std::size_t active() const { return sessions_.size(); }
@@ -73,13 +78,13 @@ private:
 	void reply_error(const net::endpoint &peer,
 	    const std::optional<net::address> &local, const request_error &e,
 	    std::string_view what, int fd = -1);
+	void size_buffers(session &s, negotiated &neg);
 
 	net::event_loop &loop_;
 	const file_root &files_;
 	server_config cfg_;
 	std::unordered_map<int, std::unique_ptr<session>> sessions_;
-	std::map<net::address, unsigned> per_source_;
-	std::map<net::endpoint, int> by_peer_;
+	transfer_table table_;
 	std::vector<std::uint8_t> rbuf_;	// rx_batch largest datagrams
 	std::vector<iovec> rx_iov_;
 	std::vector<mmsghdr> rx_msgs_;
@@ -94,5 +99,23 @@ private:
 // The peer's address as the family a new socket to it must use (an IPv4
 // client seen through a dual-stack socket is plain IPv4 again).
 net::endpoint plain_endpoint(const net::endpoint &ep);
+
+// A UDP socket connected to peer from an ephemeral port on local (when
+// of the peer's family): the transfer ID of one transfer.
+net::result<net::unique_fd> transfer_socket(const net::endpoint &peer,
+    const std::optional<net::address> &local);
+
+// Raises the receive (rcv) or send buffer of fd to at least want bytes,
+// past the system's ceiling when privileged (SO_RCVBUFFORCE,
+// SO_SNDBUFFORCE), never lowering it; returns the size now in effect.
+std::size_t raise_buffer(int fd, bool rcv, std::size_t want);
+
+// A socket buffer that holds any window the option limits grant.
+inline constexpr std::size_t max_window_buffer = std::size_t{2} << 20;
+
+// Answers peer with e from a transfer_socket() of its own, without
+// waiting; for requests refused before a transfer starts.
+void send_error(const net::endpoint &peer,
+    const std::optional<net::address> &local, const request_error &e);
 
 } // namespace tftpd

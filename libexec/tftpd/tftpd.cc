@@ -4,12 +4,17 @@
 // service's UDP socket with the request still queued: tftpd takes that
 // one datagram (and any identical copies the client already resent),
 // forks, and the parent exits at once so inetd goes back to watching the
-// port; the child serves the transfer from a socket of its own.  With -L
-// (or -l, detached) it is a standalone daemon: one process, one poll(2)
-// loop, every transfer at once.
+// port; the child serves the transfer from a socket of its own.  With -N
+// (a `nowait` entry) there is no fork: the process inetd started is the
+// transfer, so inetd's limits count transfers.  With -L (or -l, detached)
+// it is a standalone daemon: one process, one poll(2) loop, every
+// transfer at once.
 //
-// Start-up order: options, user lookup, syslog, sockets and pidfile, the
-// served directory (then chroot to it when root), privilege drop, loop.
+// Start-up order: syslog, (under inetd) the request, options, user
+// lookup, sockets and pidfile, the served directory (then chroot to it
+// when root), privilege drop, loop.  Under inetd a fatal error is also
+// answered to the client, after its request is taken off the queue:
+// left there, it would start tftpd again, and again.
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -47,6 +52,7 @@ namespace {
 struct settings {
 	bool standalone = false;
 	bool foreground = true;
+	bool fork = true;		// under inetd; -N: no fork
 	bool debug = false;
 	std::vector<std::string> listen;
 	std::optional<std::uint16_t> port;
@@ -68,21 +74,41 @@ under_inetd()
 	return fstat(0, &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
-[[noreturn]] void
-usage()
-{
-	net::log_err("usage: tftpd [-cdLlv] [-a address[:port]] [-B blksize] "
-		     "[-M per-source] [-m max] [-P pidfile] [-r option] "
-		     "[-s directory] [-T timeout] [-U umask] [-u user] "
-		     "[-W windowsize] [port]");
-	std::exit(1);
-}
+// The request inetd left on fd 0, once taken.
+struct inetd_request {
+	bool inetd = false;		// fd 0 is inetd's socket
+	bool taken = false;
+	std::vector<std::uint8_t> pkt;
+	net::datagram_info info;
+};
+
+inetd_request pending;
+
+bool take_request(std::vector<std::uint8_t> &pkt, net::datagram_info &info);
 
 [[noreturn]] void
 die(const std::string &msg)
 {
 	net::log_err("%s", msg.c_str());
+	if (pending.inetd && !pending.taken)
+		pending.taken = take_request(pending.pkt, pending.info);
+	if (pending.taken) {
+		// The client learns that it is not its fault, not why.
+		net::log_err("request from %s refused: server misconfigured",
+		    pending.info.peer.str().c_str());
+		tftpd::send_error(pending.info.peer, pending.info.local,
+		    {tftpd::error_code::not_defined, "server misconfigured"});
+	}
 	std::exit(1);
+}
+
+[[noreturn]] void
+usage()
+{
+	die("usage: tftpd [-cdLlNv] [-a address[:port]] [-B blksize] "
+	    "[-M per-source] [-m max] [-P pidfile] [-r option] "
+	    "[-s directory] [-T timeout] [-U umask] [-u user] "
+	    "[-W windowsize] [port]");
 }
 
 std::uint64_t
@@ -137,7 +163,11 @@ parse_args(int argc, char **argv)
 {
 	settings s;
 	int ch;
-	while ((ch = getopt(argc, argv, "a:B:cdLlM:m:P:r:s:T:U:u:vW:")) != -1) {
+	// getopt's own messages would go to stderr, the client's socket
+	// under inetd.
+	opterr = 0;
+	const char *letters = ":a:B:cdLlM:m:NP:r:s:T:U:u:vW:";
+	while ((ch = getopt(argc, argv, letters)) != -1) {
 		switch (ch) {
 		case 'a':
 			s.listen.push_back(optarg);
@@ -161,6 +191,9 @@ parse_args(int argc, char **argv)
 		case 'l':
 			s.standalone = true;
 			s.foreground = false;
+			break;
+		case 'N':
+			s.fork = false;
 			break;
 		case 'M':
 			s.srv.max_per_source = static_cast<unsigned>(
@@ -213,7 +246,13 @@ parse_args(int argc, char **argv)
 			s.srv.limits.max_windowsize = static_cast<unsigned>(
 			    number("W", optarg, 1, 65535));
 			break;
+		case ':':
+			net::log_err("option -%c needs an argument", optopt);
+			usage();
 		default:
+			net::log_err("unknown option -%s",
+			    net::printable(std::string(1,
+				static_cast<char>(optopt))).c_str());
 			usage();
 		}
 	}
@@ -233,25 +272,34 @@ parse_args(int argc, char **argv)
 	return s;
 }
 
-// Opens the served directory, chroots into it when root and -s was
-// given, and becomes the unprivileged user.
-tftpd::file_root
-confine(settings &s, const std::optional<net::user_info> &user)
+// The served directory, opened before anything (daemonizing) changes
+// the working directory a relative -s is taken from.
+net::unique_fd
+open_served(const settings &s)
 {
 	auto dirfd = net::open_root(s.dir);
 	if (!dirfd)
 		die(dirfd.err().message());
+	return std::move(*dirfd);
+}
+
+// Chroots into the served directory when root and -s was given, and
+// becomes the unprivileged user.
+tftpd::file_root
+confine(settings &s, net::unique_fd dirfd,
+    const std::optional<net::user_info> &user)
+{
 	if (s.confined && geteuid() == 0) {
 		// Belt and braces: openat2 already keeps every path inside;
 		// a chroot also keeps out whatever a bug might reach.
-		if (chroot(s.dir.c_str()) != 0 || chdir("/") != 0)
+		if (fchdir(dirfd.get()) != 0 || chroot(".") != 0)
 			die("chroot " + s.dir + ": " + std::strerror(errno));
 	}
 	if (user) {
 		if (auto r = net::drop_privileges(*user); !r)
 			die(r.err().message());
 	}
-	return tftpd::file_root(std::move(*dirfd), s.files);
+	return tftpd::file_root(std::move(dirfd), s.files);
 }
 
 std::optional<net::user_info>
@@ -307,22 +355,35 @@ int
 run_inetd(settings &s)
 {
 	net::log_set_debug(s.debug);
-	auto user = target_user(s);
-	std::vector<std::uint8_t> pkt;
-	net::datagram_info info;
-	if (!take_request(pkt, info)) {
+	if (!pending.taken) {
 		net::log_err("inetd mode: no request on fd 0");
 		return 1;
 	}
+	auto user = target_user(s);
+	// Made while still root, so its buffers may pass the system's
+	// ceiling: a large window then fits (server::size_buffers).
+	net::unique_fd sock;
+	if (geteuid() == 0) {
+		if (auto t = tftpd::transfer_socket(pending.info.peer,
+			pending.info.local)) {
+			sock = std::move(*t);
+			(void)tftpd::raise_buffer(sock.get(), true,
+			    tftpd::max_window_buffer);
+			(void)tftpd::raise_buffer(sock.get(), false,
+			    tftpd::max_window_buffer);
+		}
+	}
 	// Opened now: after a chroot there may be no /dev/null to open.
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-	auto root = confine(s, user);
-	pid_t pid = fork();
-	if (pid < 0)
-		die(std::string("fork: ") + std::strerror(errno));
-	if (pid > 0)
-		_exit(0);
-	// The child lets go of inetd's socket: fds 0-2 become /dev/null.
+	auto root = confine(s, open_served(s), user);
+	if (s.fork) {
+		pid_t pid = fork();
+		if (pid < 0)
+			die(std::string("fork: ") + std::strerror(errno));
+		if (pid > 0)
+			_exit(0);
+	}
+	// The transfer lets go of inetd's socket: fds 0-2 become /dev/null.
 	for (int fd = 0; fd <= 2; fd++) {
 		if (null >= 0)
 			dup2(null, fd);
@@ -334,7 +395,8 @@ run_inetd(settings &s)
 	net::event_loop loop;
 	tftpd::server srv(loop, root, s.srv);
 	srv.on_idle([&loop] { loop.stop(); });
-	srv.handle_request(pkt, info.peer, info.local);
+	srv.handle_request(pending.pkt, pending.info.peer, pending.info.local,
+	    std::move(sock));
 	if (srv.active() == 0)
 		return 0;
 	if (auto r = loop.run(); !r)
@@ -369,6 +431,7 @@ run_standalone(settings &s)
 			die(fd.err().message());
 		socks.push_back(std::move(*fd));
 	}
+	auto dirfd = open_served(s);
 	std::optional<net::pidfile> pf;
 	if (!s.pidfile.empty()) {
 		auto p = net::pidfile::create(s.pidfile);
@@ -376,15 +439,20 @@ run_standalone(settings &s)
 			die(p.err().message());
 		pf = std::move(*p);
 	}
+	// The command returns once the detached server is ready (its pid
+	// written, its privileges dropped), with status 1 if it never was.
+	net::unique_fd ready;
 	if (!s.foreground) {
-		if (auto r = net::daemonize(); !r)
+		auto r = net::daemonize_until_ready();
+		if (!r)
 			die(r.err().message());
+		ready = std::move(*r);
 		net::log_init({"tftpd", 0, false, s.debug});
 		if (pf)
-			if (auto r = pf->write_pid(); !r)
-				die(r.err().message());
+			if (auto w = pf->write_pid(); !w)
+				die(w.err().message());
 	}
-	auto root = confine(s, user);
+	auto root = confine(s, std::move(dirfd), user);
 	net::event_loop loop;
 	tftpd::server srv(loop, root, s.srv);
 	for (const auto &fd : socks)
@@ -396,6 +464,7 @@ run_standalone(settings &s)
 		die(r.err().message());
 	net::log_notice("listening on %zu socket%s, serving %s",
 	    socks.size(), socks.size() == 1 ? "" : "s", s.dir.c_str());
+	net::notify_ready(ready);
 	if (auto r = loop.run(); !r)
 		die(r.err().message());
 	srv.abort_all();
@@ -408,13 +477,20 @@ int
 main(int argc, char **argv)
 {
 	// stderr only when it is not the client's socket (inetd mode).
-	bool inetd = under_inetd();
-	net::log_init({"tftpd", 0, !inetd, false});
+	pending.inetd = under_inetd();
+	net::log_init({"tftpd", 0, !pending.inetd, false});
 	try {
 		settings s = parse_args(argc, argv);
-		if (inetd && s.standalone)
-			net::log_init({"tftpd", 0, false, s.debug});
-		return s.standalone ? run_standalone(s) : run_inetd(s);
+		umask(s.umask);
+		if (s.standalone) {
+			// fd 0 is not inetd's to answer from, whatever it is.
+			if (pending.inetd)
+				net::log_init({"tftpd", 0, false, s.debug});
+			pending.inetd = false;
+			return run_standalone(s);
+		}
+		pending.taken = take_request(pending.pkt, pending.info);
+		return run_inetd(s);
 	} catch (const std::exception &e) {
 		net::log_err("fatal: %s", e.what());
 		return 1;

@@ -1,13 +1,35 @@
 // Fuzz target: the TFTP request parser, option negotiation and path
-// rules, and the transfer packet parser on the same bytes.
+// rules, and the transfer packet parser on the same bytes.  Properties:
+// negotiated values stay in their bounds, and a path the rules let
+// through has no ".." component, no leading '/' and no backslash.
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <variant>
 
 #include "files.h"
 #include "options.h"
 #include "packet.h"
+
+namespace {
+
+// True when a component of path is "..".
+bool
+climbs(std::string_view path)
+{
+	for (;;) {
+		std::size_t slash = path.find('/');
+		if (path.substr(0, slash) == "..")
+			return true;
+		if (slash == std::string_view::npos)
+			return false;
+		path.remove_prefix(slash + 1);
+	}
+}
+
+} // namespace
 
 extern "C" int
 LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -27,10 +49,11 @@ LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 		}
 		auto p = tftpd::client_path("/srv/tftp", req->filename);
 		if (auto *rel = std::get_if<std::string>(&p)) {
-			// What the path rules let through never climbs or
-			// starts at the root.
+			// What the path rules let through never climbs, never
+			// starts at the root and holds no backslash.
 			if (rel->empty() || rel->front() == '/' ||
-			    rel->find('\\') != std::string::npos)
+			    rel->find('\\') != std::string::npos ||
+			    climbs(*rel))
 				__builtin_trap();
 		}
 	} else {

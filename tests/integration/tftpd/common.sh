@@ -1,11 +1,31 @@
 # common.sh: helpers for the tftpd cases; sourced by each case after
 # lib.sh.
 #
-# Conventions: the served tree is $SRV; start_tftpd runs ours standalone
-# in the foreground on 127.0.0.1:$PORT with whatever extra flags are given.
+# Conventions: the served tree is $SRV; start_tftpd runs ours on
+# 127.0.0.1:$PORT with whatever extra flags are given, in the way $MODE
+# says: "standalone" (the default: -L in the foreground, logging to
+# $T/tftpd.log) or "inetd" (behind our inetd, a `wait` line, logging to
+# syslog, captured in $T/syslog.log).  The inetd_*.t cases are the
+# standalone ones run again with MODE=inetd.  Either way the log is
+# $TFTPD_LOG, and $LOGP is the start of a tftpd line in it.
 HERE=$TOP/tests/integration/tftpd
 PORT=6969
 SRV=$T/srv
+MODE=${MODE:-standalone}
+case $MODE in
+standalone)
+	TFTPD_LOG=$T/tftpd.log
+	LOGP='^tftpd: '
+	;;
+inetd)
+	TFTPD_LOG=$T/syslog.log
+	LOGP='tftpd\[[0-9]+\]: '
+	;;
+*)
+	echo "FAIL $CASE: unknown MODE $MODE"
+	exit 1
+	;;
+esac
 # tftpd started as root chroots into -s, where LeakSanitizer cannot work
 # (it needs /proc); under make check SANITIZE=1 the other checks stay on,
 # and tftpd's leaks are checked by its unit tests.
@@ -36,20 +56,52 @@ make_tree() {
 	chmod 644 "$SRV/readonly.bin"
 }
 
-# start_tftpd FLAG...: ours, standalone, on 127.0.0.1:$PORT serving $SRV.
+# start_tftpd FLAG...: ours on 127.0.0.1:$PORT serving $SRV with -v, as
+# $MODE says; $TFTPD_PID is the process to stop (tftpd or inetd).
 start_tftpd() {
-	start_daemon tftpd "$TFTPD" -L -v -a "127.0.0.1:$PORT" -s "$SRV" "$@"
+	case $MODE in
+	standalone)
+		start_daemon tftpd "$TFTPD" -L -v -a "127.0.0.1:$PORT" \
+			-s "$SRV" "$@"
+		TFTPD_PID=$LAST_PID
+		wait_udp "$PORT"
+		;;
+	inetd)
+		start_inetd_tftpd "$@"
+		;;
+	esac
+}
+
+# stop_tftpd: stops what start_tftpd started.
+stop_tftpd() {
+	stop_daemon "$TFTPD_PID"
+}
+
+# start_inetd_tftpd FLAG...: ours in inetd wait mode, behind our inetd on
+# 127.0.0.1:$PORT; inetd logs every tftpd it starts and how it exited to
+# $T/inetd.log, tftpd logs to syslog ($T/syslog.log).  INETD_LINE, when
+# set, is the inetd.conf line instead (with FLAG... ignored).
+start_inetd_tftpd() {
+	[ -S /dev/log ] && [ -f "$T/syslog.log" ] || capture_syslog
+	echo "${INETD_LINE:-127.0.0.1:$PORT dgram udp wait root $TFTPD tftpd -v -s $SRV $*}" \
+		> "$T/inetd.conf"
+	start_daemon inetd "$INETD" -d -l -R 0 "$T/inetd.conf"
 	TFTPD_PID=$LAST_PID
 	wait_udp "$PORT"
 }
 
-# start_inetd_tftpd FLAG...: ours in inetd wait mode, behind our inetd on
-# 127.0.0.1:$PORT; inetd logs every tftpd it starts and how it exited.
-start_inetd_tftpd() {
-	echo "127.0.0.1:$PORT dgram udp wait root $TFTPD tftpd -v -s $SRV $*" \
-		> "$T/inetd.conf"
-	start_daemon inetd "$INETD" -d -l -R 0 "$T/inetd.conf"
-	wait_udp "$PORT"
+# logged REGEX [COUNT]: true once COUNT (default 1) lines of $TFTPD_LOG
+# match; under inetd each transfer's line comes when it ends, after the
+# client may already be done.
+logged() {
+	[ "$(grep -Ec -- "$1" "$TFTPD_LOG" 2>/dev/null)" -ge "${2:-1}" ]
+}
+
+# wait_logged REGEX [COUNT] WHAT: fail unless logged REGEX COUNT becomes
+# true within 10 s.
+wait_logged() {
+	eventually 10 logged "$1" "${2:-1}" ||
+		{ cat "$TFTPD_LOG"; fail "${3:-log}: no line matches /$1/ in $TFTPD_LOG"; }
 }
 
 # raw PYTHON: runs a raw-packet script with rawtftp imported and PORT set.

@@ -13,5 +13,5 @@ same a.bin "$SRV/big.bin"
 rm -f a.bin
 tftp 127.0.0.1 $PORT -m binary -c get big.bin h.bin || fail "tftp-hpa get"
 same h.bin "$SRV/big.bin"
-assert_file_match "read \"big.bin\" octet .*: 41943040 bytes .*: ok" \
-	"$T/tftpd.log" "logged as complete"
+wait_logged "read \"big.bin\" octet .*: 41943040 bytes .*: ok" 2 \
+	"logged as complete"

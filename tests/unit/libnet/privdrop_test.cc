@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,4 +89,88 @@ TEST(pidfile, second_instance_is_refused_with_the_pid)
 	}
 	CHECK(access(path.c_str(), F_OK) != 0);
 	rmdir(dir);
+}
+
+TEST(pidfile, removed_through_its_directory_after_the_path_changed)
+{
+	// As after a chroot: the path the pidfile was made at no longer
+	// leads to it, the directory it was made in still does.
+	char top[] = "/tmp/pidXXXXXX";
+	CHECK(mkdtemp(top) != nullptr);
+	std::string a = std::string(top) + "/a", b = std::string(top) + "/b";
+	CHECK(mkdir(a.c_str(), 0755) == 0);
+	{
+		auto p = net::pidfile::create(a + "/d.pid");
+		CHECK(p.ok());
+		CHECK(rename(a.c_str(), b.c_str()) == 0);
+		CHECK(access((b + "/d.pid").c_str(), F_OK) == 0);
+	}
+	CHECK(access((b + "/d.pid").c_str(), F_OK) != 0);
+	rmdir(b.c_str());
+	rmdir(top);
+}
+
+TEST(pidfile, emptied_when_it_may_not_be_removed)
+{
+	// Root can remove anything; only a process that gave root up meets
+	// a directory it may not write.
+	if (geteuid() != 0)
+		return;
+	char top[] = "/tmp/pidXXXXXX";
+	CHECK(mkdtemp(top) != nullptr);
+	chmod(top, 0755);
+	std::string path = std::string(top) + "/d.pid";
+	pid_t child = fork();
+	if (child == 0) {
+		if (chdir(top) != 0)
+			_exit(2);
+		{
+			auto p = net::pidfile::create("d.pid");
+			if (!p.ok())
+				_exit(3);
+			if (setresgid(65534, 65534, 65534) != 0 ||
+			    setresuid(65534, 65534, 65534) != 0)
+				_exit(4);
+		}
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(child, &st, 0);
+	LONGS_EQUAL(0, WEXITSTATUS(st));
+	struct stat sb;
+	CHECK(stat(path.c_str(), &sb) == 0);
+	LONGS_EQUAL(0, sb.st_size);
+	unlink(path.c_str());
+	rmdir(top);
+}
+
+TEST_GROUP(daemonize){};
+
+namespace {
+
+// The exit status of a process that daemonizes and whose background half
+// then reports ready or just exits.
+int
+status_of_detaching(bool report)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		auto r = net::daemonize_until_ready();
+		if (!r)
+			_exit(3);
+		if (report)
+			net::notify_ready(*r);
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+} // namespace
+
+TEST(daemonize, the_parent_exits_with_whether_the_daemon_started)
+{
+	LONGS_EQUAL(0, status_of_detaching(true));
+	LONGS_EQUAL(1, status_of_detaching(false));
 }

@@ -34,6 +34,16 @@ struct tree {
 		put("/outside.txt", "outside", 0644);
 		(void)!symlink("../outside.txt", (root + "/link-out").c_str());
 		(void)!symlink("pub.txt", (root + "/link-in").c_str());
+		// Absolute links, as PXE trees have them: resolved with the
+		// served directory as the root.
+		mkdir((root + "/etc").c_str(), 0755);
+		put("/srv/etc/passwd", "served passwd", 0644);
+		(void)!symlink("/sub/deep.txt", (root + "/abs-in").c_str());
+		(void)!symlink("/etc/passwd", (root + "/abs-passwd").c_str());
+		(void)!symlink((top + "/outside.txt").c_str(),
+		    (root + "/abs-out").c_str());
+		(void)!symlink("../../sub/deep.txt",
+		    (root + "/sub/up-in").c_str());
 		mkfifo((root + "/fifo").c_str(), 0666);
 		chmod((root + "/fifo").c_str(), 0666);
 	}
@@ -121,11 +131,92 @@ TEST(files, reads_only_public_regular_files_inside)
 	LONGS_EQUAL(-1, code_of(r.open_read(t.root + "/pub.txt")));
 	LONGS_EQUAL(1, code_of(r.open_read("missing.txt")));
 	LONGS_EQUAL(2, code_of(r.open_read("private.txt")));
-	LONGS_EQUAL(2, code_of(r.open_read("link-out")));
+	// A link climbing out stops at the served root: ../outside.txt is
+	// <root>/outside.txt, which does not exist.
+	LONGS_EQUAL(1, code_of(r.open_read("link-out")));
+	LONGS_EQUAL(1, code_of(r.open_read("abs-out")));
 	LONGS_EQUAL(2, code_of(r.open_read("../outside.txt")));
 	LONGS_EQUAL(2, code_of(r.open_read("/etc/passwd")));
 	LONGS_EQUAL(2, code_of(r.open_read("sub")));
 	LONGS_EQUAL(2, code_of(r.open_read("fifo")));
+}
+
+namespace {
+
+std::string
+contents(int fd)
+{
+	char buf[256];
+	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "";
+}
+
+std::string
+contents(const std::string &path)
+{
+	int fd = open(path.c_str(), O_RDONLY);
+	std::string s = contents(fd);
+	close(fd);
+	return s;
+}
+
+std::span<const std::uint8_t>
+bytes(std::string_view s)
+{
+	return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
+}
+
+} // namespace
+
+TEST(files, absolute_links_resolve_inside_the_served_tree)
+{
+	tree t;
+	auto r = t.served();
+	auto in = r.open_read("abs-in");
+	LONGS_EQUAL(-1, code_of(in));
+	STRCMP_EQUAL("deep",
+	    contents(std::get<opened_file>(in).fd.get()).c_str());
+	auto pw = r.open_read("abs-passwd");
+	LONGS_EQUAL(-1, code_of(pw));
+	STRCMP_EQUAL("served passwd",
+	    contents(std::get<opened_file>(pw).fd.get()).c_str());
+	auto up = r.open_read("sub/up-in");
+	LONGS_EQUAL(-1, code_of(up));
+	STRCMP_EQUAL("deep",
+	    contents(std::get<opened_file>(up).fd.get()).c_str());
+	// The names a client sends are still held to the rules.
+	LONGS_EQUAL(2, code_of(r.open_read("/etc/passwd")));
+	LONGS_EQUAL(2, code_of(r.open_read("sub/../abs-in")));
+}
+
+TEST(files, a_write_empties_the_file_only_when_data_comes)
+{
+	tree t;
+	auto r = t.served();
+	{
+		// A request never followed by DATA: nothing changes.
+		auto w = r.open_write("drop.txt");
+		LONGS_EQUAL(-1, code_of(w));
+		CHECK(std::get<opened_file>(w).replace);
+		octet_sink sink(std::move(std::get<opened_file>(w)));
+	}
+	STRCMP_EQUAL("old contents", contents(t.root + "/drop.txt").c_str());
+	{
+		auto w = r.open_write("drop.txt");
+		octet_sink sink(std::move(std::get<opened_file>(w)));
+		CHECK(sink.write(bytes("new")).ok());
+		CHECK(sink.write(bytes("er")).ok());
+		CHECK(sink.finish().ok());
+	}
+	STRCMP_EQUAL("newer", contents(t.root + "/drop.txt").c_str());
+	{
+		// An empty upload: the empty last block empties the file.
+		auto w = r.open_write("drop.txt");
+		netascii_sink sink(std::move(std::get<opened_file>(w)));
+		CHECK(sink.write(bytes("")).ok());
+		CHECK(sink.finish().ok());
+	}
+	STRCMP_EQUAL("", contents(t.root + "/drop.txt").c_str());
 }
 
 TEST(files, writes_existing_world_writable_only_without_create)
@@ -136,10 +227,11 @@ TEST(files, writes_existing_world_writable_only_without_create)
 	LONGS_EQUAL(-1, code_of(w));
 	struct stat st;
 	CHECK(fstat(std::get<opened_file>(w).fd.get(), &st) == 0);
-	LONGS_EQUAL(0, st.st_size);
+	LONGS_EQUAL(12, st.st_size);
 	LONGS_EQUAL(2, code_of(r.open_write("readonly.txt")));
 	LONGS_EQUAL(1, code_of(r.open_write("new.txt")));
-	LONGS_EQUAL(2, code_of(r.open_write("link-out")));
+	LONGS_EQUAL(1, code_of(r.open_write("link-out")));
+	LONGS_EQUAL(2, code_of(r.open_write("abs-passwd")));
 	LONGS_EQUAL(2, code_of(r.open_write("fifo")));
 	CHECK(access((t.root + "/new.txt").c_str(), F_OK) != 0);
 }
@@ -195,7 +287,7 @@ TEST(files, netascii_source_and_sink)
 	MEMCMP_EQUAL("\n", c.data(), 1);
 
 	auto w = r.open_write("back.txt");
-	netascii_sink sink(std::move(std::get<opened_file>(w).fd));
+	netascii_sink sink(std::move(std::get<opened_file>(w)));
 	std::string wire("x\r\ny\r", 5);
 	CHECK(sink.write(std::span<const std::uint8_t>(
 	    reinterpret_cast<const std::uint8_t *>(wire.data()),

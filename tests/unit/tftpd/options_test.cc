@@ -137,3 +137,54 @@ TEST(options, refused_and_unknown_options_are_left_out)
 	LONGS_EQUAL(opt_windowsize, option_bit_of("WindowSize"));
 	LONGS_EQUAL(0, option_bit_of("multicast"));
 }
+
+TEST(options, window_lowered_to_what_the_receive_buffer_holds)
+{
+	// 16 blocks of 65464 do not fit the 425984 bytes a default
+	// net.core.rmem_max allows; 1428 x 64 do.
+	auto n = ok(rrq({{"blksize", "65464"}, {"windowsize", "16"}},
+	    opcode::wrq));
+	LONGS_EQUAL(16, n.windowsize);
+	CHECK(window_buffer_bytes(65464, 16) > 425984);
+	CHECK(cap_window_to_buffer(n, 425984));
+	CHECK(n.windowsize >= 1 && n.windowsize < 16);
+	CHECK(n.windowsize * block_footprint(65464) <= 425984);
+	STRCMP_EQUAL(std::to_string(n.windowsize).c_str(),
+	    oack_value(n, "windowsize").c_str());
+	auto m = ok(rrq({{"blksize", "1428"}, {"windowsize", "64"}},
+	    opcode::wrq));
+	CHECK(window_buffer_bytes(1428, 64) <= 425984);
+	CHECK_FALSE(cap_window_to_buffer(m, 425984));
+	LONGS_EQUAL(64, m.windowsize);
+	// Never below one block, whatever the buffer.
+	CHECK(cap_window_to_buffer(n, 10));
+	LONGS_EQUAL(1, n.windowsize);
+	STRCMP_EQUAL("1", oack_value(n, "windowsize").c_str());
+	// Larger blocks take more room; small ones a whole allocation.
+	CHECK(block_footprint(8) >= 8 + 4 + 8 + 20);
+	CHECK(block_footprint(1428) > block_footprint(512));
+	CHECK(block_footprint(65464) > 65464);
+}
+
+TEST(options, log_text_says_what_was_granted_and_asked)
+{
+	option_limits lim;
+	lim.max_blksize = 1024;
+	lim.max_windowsize = 8;
+	lim.refused = opt_timeout;
+	auto r = rrq({{"blksize", "65464"}, {"tsize", "0"}, {"timeout", "3"},
+	    {"windowsize", "8"}, {"multicast", ""}});
+	auto n = ok(r, lim, 2048);
+	STRCMP_EQUAL("blksize=1024 (asked 65464),tsize=2048,"
+		     "timeout=3 (not granted),windowsize=8,"
+		     "multicast= (not granted)",
+	    options_text(r, n).c_str());
+	// A write's tsize is the client's size, echoed.
+	auto w = rrq({{"tsize", "77"}}, opcode::wrq);
+	STRCMP_EQUAL("tsize=77", options_text(w, ok(w)).c_str());
+	STRCMP_EQUAL("-", options_text(rrq({}), ok(rrq({}))).c_str());
+	// Whatever the client sent is made printable.
+	auto x = rrq({{"a\x01", "\xff"}});
+	STRCMP_EQUAL("a\\001=\\377 (not granted)",
+	    options_text(x, ok(x)).c_str());
+}

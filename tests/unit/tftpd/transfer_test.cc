@@ -113,6 +113,56 @@ config(unsigned blksize = 512, unsigned window = 1)
 	return c;
 }
 
+// A windowed transfer: windowsize w acknowledged in an OACK.
+transfer_config
+windowed(unsigned blksize, unsigned w)
+{
+	auto c = config(blksize, w);
+	c.oack = make_oack({{"windowsize", std::to_string(w)}});
+	return c;
+}
+
+// Feeds DATA blocks first..last of len bytes of fill to a write; returns
+// what it sent in answer, all together.
+std::vector<sent>
+feed(transfer &t, std::uint16_t first, std::uint16_t last, std::size_t len,
+    std::uint8_t fill = 'x')
+{
+	std::vector<sent> all;
+	for (unsigned b = first; b <= last; b++) {
+		t.on_packet(data(static_cast<std::uint16_t>(b), len, fill), t0);
+		for (const auto &p : drain(t))
+			all.push_back(p);
+	}
+	return all;
+}
+
+// Starts a windowed read and confirms its OACK with ACK 0; returns the
+// first window.
+std::vector<sent>
+open_window(transfer &t)
+{
+	t.start(t0);
+	auto s = drain(t);
+	LONGS_EQUAL(1, s.size());
+	CHECK(s[0].op == opcode::oack);
+	t.on_packet(ack(0), t0);
+	return drain(t);
+}
+
+// Feeds ACK b; the window sent in answer has n blocks from first.
+std::vector<sent>
+window_after(transfer &t, std::uint16_t b, std::size_t n,
+    std::uint16_t first)
+{
+	t.on_packet(ack(b), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(n, s.size());
+	if (!s.empty())
+		LONGS_EQUAL(first, s[0].block);
+	return s;
+}
+
 } // namespace
 
 TEST_GROUP(transfer_read){};
@@ -330,9 +380,7 @@ TEST_GROUP(transfer_window){};
 TEST(transfer_window, oack_then_windows)
 {
 	mem_source src(512 * 10 + 100);
-	auto c = config(512, 4);
-	c.oack = make_oack({{"windowsize", "4"}});
-	transfer t(c, src);
+	transfer t(windowed(512, 4), src);
 	t.start(t0);
 	auto s = drain(t);
 	LONGS_EQUAL(1, s.size());
@@ -374,9 +422,7 @@ TEST(transfer_window, oack_then_windows)
 TEST(transfer_window, window_larger_than_file)
 {
 	mem_source src(1000);
-	auto c = config(512, 16);
-	c.oack = make_oack({{"windowsize", "16"}});
-	transfer t(c, src);
+	transfer t(windowed(512, 16), src);
 	t.start(t0);
 	drain(t);
 	t.on_packet(ack(0), t0);
@@ -391,13 +437,8 @@ TEST(transfer_window, window_larger_than_file)
 TEST(transfer_window, window_timeout_resends_whole_window_once)
 {
 	mem_source src(512 * 100);
-	auto c = config(512, 8);
-	c.oack = make_oack({{"windowsize", "8"}});
-	transfer t(c, src);
-	t.start(t0);
-	drain(t);
-	t.on_packet(ack(0), t0);
-	LONGS_EQUAL(8, drain(t).size());
+	transfer t(windowed(512, 8), src);
+	LONGS_EQUAL(8, open_window(t).size());
 	t.on_timeout(t.deadline());
 	auto s = drain(t);
 	LONGS_EQUAL(8, s.size());
@@ -411,9 +452,7 @@ TEST(transfer_window, rollover_inside_a_window)
 {
 	const std::size_t blocks = 65536 + 40;
 	mem_source src(8 * blocks);
-	auto c = config(8, 64);
-	c.oack = make_oack({{"windowsize", "64"}});
-	transfer t(c, src);
+	transfer t(windowed(8, 64), src);
 	t.start(t0);
 	drain(t);
 	t.on_packet(ack(0), t0);
@@ -488,9 +527,7 @@ TEST(transfer_write, dropped_data_reacks_on_timeout)
 TEST(transfer_write, window_acks_every_n_and_reports_gaps_once)
 {
 	mem_sink dst;
-	auto c = config(512, 4);
-	c.oack = make_oack({{"windowsize", "4"}});
-	transfer t(c, dst);
+	transfer t(windowed(512, 4), dst);
 	t.start(t0);
 	CHECK(drain(t)[0].op == opcode::oack);
 	for (std::uint16_t b = 1; b <= 3; b++) {
@@ -577,4 +614,122 @@ TEST(transfer_write, unverified_writer_and_ack_during_write)
 	drain(u);
 	u.on_packet(ack(0), t0);
 	CHECK(drain(u)[0].code == error_code::illegal_operation);
+}
+
+TEST(transfer_window, exact_multiple_ends_inside_a_window)
+{
+	// 10 full blocks: the empty block 11 ends the file, inside the third
+	// window of 4.
+	mem_source src(512 * 10);
+	transfer t(windowed(512, 4), src);
+	LONGS_EQUAL(4, open_window(t).size());
+	window_after(t, 4, 4, 5);
+	auto s = window_after(t, 8, 3, 9);
+	LONGS_EQUAL(512, s[1].len);
+	LONGS_EQUAL(11, s[2].block);
+	LONGS_EQUAL(0, s[2].len);
+	// The window comes again whole on a timeout, still three blocks.
+	t.on_timeout(t.deadline());
+	LONGS_EQUAL(3, drain(t).size());
+	window_after(t, 10, 1, 11);
+	CHECK_FALSE(t.finished());
+	t.on_packet(ack(11), t0);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(512 * 10, t.bytes());
+}
+
+TEST(transfer_window, partial_ack_across_the_wrap)
+{
+	// Block numbers 65529..65536 go out as 65529..65535, 0.  An ACK for
+	// 65534 restarts the window at 65535; one for the wire's 0 names
+	// block 65536, not block 0.
+	mem_source src(8 * 70000);
+	transfer t(windowed(8, 8), src);
+	auto s = open_window(t);
+	for (int w = 0; w < 8190; w++) {
+		LONGS_EQUAL(8, s.size());
+		t.on_packet(ack(s.back().block), t0);
+		s = drain(t);
+	}
+	// The last full window sent: 65529 .. 65535, 0.
+	s = window_after(t, 65528, 8, 65529);
+	LONGS_EQUAL(0, s[7].block);
+	s = window_after(t, 65534, 8, 65535);
+	LONGS_EQUAL(0, s[1].block);
+	LONGS_EQUAL(6, s[7].block);
+	// A stale ACK from before the wrap, and one far ahead: nothing.
+	window_after(t, 65534, 0, 0);
+	window_after(t, 100, 0, 0);
+	window_after(t, 0, 8, 1);
+	LONGS_EQUAL(8u * 65536, t.bytes());
+}
+
+TEST(transfer_write, whole_window_again_after_our_ack_was_lost)
+{
+	mem_sink dst;
+	transfer t(windowed(512, 4), dst);
+	t.start(t0);
+	drain(t);
+	auto s = feed(t, 1, 4, 512, 'a');
+	LONGS_EQUAL(1, s.size());
+	LONGS_EQUAL(4, s[0].block);
+	// ACK 4 was lost: the sender times out and sends 1-4 again.  They are
+	// not stored again, and one ACK 4 answers the whole window.
+	s = feed(t, 1, 4, 512, 'z');
+	LONGS_EQUAL(1, s.size());
+	CHECK(s[0].op == opcode::ack);
+	LONGS_EQUAL(4, s[0].block);
+	LONGS_EQUAL(4 * 512, dst.data.size());
+	LONGS_EQUAL('a', dst.data[3 * 512]);
+	s = feed(t, 5, 5, 100);
+	LONGS_EQUAL(5, s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(4 * 512 + 100, dst.data.size());
+}
+
+TEST(transfer_write, exact_multiple_ends_inside_a_window)
+{
+	// Five full blocks and the empty sixth, in windows of 4: the empty
+	// block is acknowledged at once, not at the window's end.
+	mem_sink dst;
+	transfer t(windowed(512, 4), dst);
+	t.start(t0);
+	drain(t);
+	LONGS_EQUAL(1, feed(t, 1, 5, 512).size());
+	auto s = feed(t, 6, 6, 0);
+	LONGS_EQUAL(1, s.size());
+	LONGS_EQUAL(6, s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	CHECK(dst.finished);
+	LONGS_EQUAL(5 * 512, dst.data.size());
+}
+
+TEST(transfer_write, rollover_inside_windows)
+{
+	// 70000 blocks of 8 bytes in windows of 16: acknowledged every 16th
+	// block, with the wire's numbers wrapping from 65535 to 0.
+	mem_sink dst;
+	transfer t(windowed(8, 16), dst);
+	t.start(t0);
+	drain(t);
+	std::uint64_t acks = 0;
+	for (std::uint64_t b = 1; b <= 70000; b++) {
+		auto wire = static_cast<std::uint16_t>(b);
+		t.on_packet(data(wire, 8), t0);
+		auto s = drain(t);
+		if (b % 16 == 0) {
+			LONGS_EQUAL(1, s.size());
+			LONGS_EQUAL(wire, s[0].block);
+			acks++;
+		} else {
+			LONGS_EQUAL(0, s.size());
+		}
+	}
+	LONGS_EQUAL(70000 / 16, acks);
+	t.on_packet(data(static_cast<std::uint16_t>(70001), 3), t0);
+	auto s = drain(t);
+	LONGS_EQUAL(static_cast<std::uint16_t>(70001), s[0].block);
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(8 * 70000 + 3, dst.data.size());
+	LONGS_EQUAL(8 * 70000 + 3, t.bytes());
 }

@@ -1,0 +1,3 @@
+# atftp_blksize.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/atftp_blksize.t"

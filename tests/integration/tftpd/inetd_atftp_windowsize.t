@@ -1,0 +1,3 @@
+# atftp_windowsize.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/atftp_windowsize.t"

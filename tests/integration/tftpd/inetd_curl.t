@@ -1,0 +1,3 @@
+# curl.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/curl.t"

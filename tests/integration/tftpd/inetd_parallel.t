@@ -1,0 +1,4 @@
+# timeout: 180
+# parallel.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/parallel.t"

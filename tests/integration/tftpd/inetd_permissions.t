@@ -1,0 +1,3 @@
+# permissions.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/permissions.t"

@@ -1,0 +1,4 @@
+# timeout: 200
+# rollover.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/rollover.t"

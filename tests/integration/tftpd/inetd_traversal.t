@@ -1,0 +1,3 @@
+# traversal.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/traversal.t"

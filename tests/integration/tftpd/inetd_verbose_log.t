@@ -1,0 +1,3 @@
+# verbose_log.t again, with ours behind our inetd (a `wait` line).
+MODE=inetd
+. "$TOP/tests/integration/tftpd/verbose_log.t"
