@@ -27,7 +27,7 @@ c.expect_silence(0.3, "after the error")
 }
 # spawned PORT: how many tftpd inetd started for PORT.
 spawned() {
-	grep -Ec "$1/udp: pid [0-9]+\$" "$T/inetd.log"
+	grep -Ec "$1/udp: datagram from [^ ]+ pid [0-9]+\$" "$T/inetd.log"
 }
 for p in $PORT $((PORT + 1)) $((PORT + 2)); do
 	ask "$p"
