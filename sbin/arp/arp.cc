@@ -44,7 +44,7 @@ usage()
 		   "       arp -d [-i interface] hostname [pub]\n"
 		   "       arp -s [-i interface] hostname ether_addr [temp] "
 		   "[pub] [trail]\n"
-		   "       arp -f filename\n"
+		   "       arp -f [-i interface] filename\n"
 		   "       arp -r [-n] [-i interface] hostname\n",
 	    stderr);
 	std::exit(2);
