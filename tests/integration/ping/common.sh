@@ -124,3 +124,19 @@ hub_twins() {
 	done
 	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 10.9.0.2
 }
+
+# responder MODES: h2 stops answering echo requests itself and a raw-socket
+# responder answers for it, damaging each reply as MODES says (see
+# responder.py: ok, data, checksum, truncate, dup, unreach, none, one per
+# icmp_seq in turn).  A responder started before is stopped first.
+_responders=0
+responder() {
+	need python3
+	[ -z "${RESPONDER_PID:-}" ] || stop_daemon "$RESPONDER_PID"
+	_responders=$((_responders + 1))
+	ip netns exec h2 sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+	start_daemon responder$_responders ip netns exec h2 python3 \
+		"$TOP/tests/integration/ping/responder.py" "$1"
+	RESPONDER_PID=$LAST_PID
+	wait_until 10 grep -q '^ready$' "$T/responder$_responders.log"
+}
