@@ -38,6 +38,53 @@ same_as_iputils() {
 	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
 }
 
+# shapes FILE: the kinds of line in a ping output: normalized (norm), with
+# sequence numbers and the counts that depend on timing replaced, each
+# kind once, sorted.
+shapes() {
+	norm < "$1" | sed -E -e 's/icmp_seq=[0-9]+/icmp_seq=N/' \
+		-e 's/\+[0-9]+ (errors|duplicates)/+N \1/g' \
+		-e 's/^[0-9]+ packets transmitted, [0-9]+ received/N packets transmitted, N received/' \
+		-e 's/, [0-9.]+% packet loss/, L% packet loss/' |
+		sort -u
+}
+
+# same_shapes_as_iputils NS ARGS...: like same_as_iputils for runs whose
+# sequence numbers and counts depend on timing (the kernel's neighbour
+# discovery, the order replies race in): the exit statuses and the kinds
+# of line must agree.
+same_shapes_as_iputils() {
+	_ns=$1
+	shift
+	_run=
+	[ "$_ns" = - ] || _run="ip netns exec $_ns"
+	$_run "$PING" "$@" > "$T/ours" 2>&1
+	_rc_ours=$?
+	$_run "$IPUTILS_PING" "$@" > "$T/theirs" 2>&1
+	_rc_theirs=$?
+	shapes "$T/ours" > "$T/ours.s"
+	shapes "$T/theirs" > "$T/theirs.s"
+	if ! diff -u "$T/theirs.s" "$T/ours.s"; then
+		cat "$T/theirs" "$T/ours"
+		fail "kinds of line of ping $* differ from iputils (above)"
+	fi
+	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
+}
+
+# increasing FILE REGEX MAX: the icmp_seq numbers of the lines of FILE
+# that match REGEX (with the number as \1) rise strictly and stay within
+# 1..MAX; fail otherwise or when there are none.
+increasing() {
+	_seqs=$(sed -En "s/$2/\1/p" "$1" | tr '\n' ' ')
+	[ -n "$_seqs" ] || fail "no line of $1 matches /$2/"
+	_prev=0
+	for _s in $_seqs; do
+		[ "$_s" -gt "$_prev" ] && [ "$_s" -le "$3" ] ||
+			fail "icmp_seq $_seqs: not rising within 1..$3"
+		_prev=$_s
+	done
+}
+
 # nobody_in NS COMMAND...: run COMMAND in namespace NS (or "-" for this
 # one) as nobody:nogroup with no other groups.
 nobody_in() {
