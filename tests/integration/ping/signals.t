@@ -1,15 +1,21 @@
 # SIGINT ends the run with the summary (exit 0 when replies came); SIGQUIT
 # prints a one-line interim summary on stderr and the run goes on.
 . "$TOP/tests/integration/ping/common.sh"
-need "$PING"
+need "$PING" "$IPUTILS_PING"
 two_hosts
 
-ip netns exec h1 "$PING" -i 0.2 10.9.0.2 > "$T/out" 2> "$T/err" &
-p=$!
-_pids="$_pids $p"
-wait_until 10 grep -q 'icmp_seq=3 ' "$T/out"
-kill -QUIT $p
-wait_until 10 grep -q 'packets' "$T/err"
+# interim PROGRAM OUT ERR: start PROGRAM -i 0.2 to h2 (pid in $p), send it
+# SIGQUIT after three replies, and wait for the interim line.
+interim() {
+	ip netns exec h1 "$1" -i 0.2 10.9.0.2 > "$2" 2> "$3" &
+	p=$!
+	_pids="$_pids $p"
+	wait_until 10 grep -q 'icmp_seq=3 ' "$2"
+	kill -QUIT $p
+	wait_until 10 grep -q 'packets' "$3"
+}
+
+interim "$PING" "$T/out" "$T/err"
 cat -A "$T/err"
 # As iputils: a carriage return first (the line overwrites what a terminal
 # shows), then the counts.
@@ -33,12 +39,7 @@ assert_file_match '^[0-9]+ packets transmitted, [0-9]+ received, 0% packet loss'
 shape() {
 	od -An -c "$1" | tr -s ' \n' ' ' | sed -E 's/[0-9]( [0-9.])*/N/g'
 }
-ip netns exec h1 "$IPUTILS_PING" -i 0.2 10.9.0.2 > "$T/iout" 2> "$T/ierr" &
-p=$!
-_pids="$_pids $p"
-wait_until 10 grep -q 'icmp_seq=3 ' "$T/iout"
-kill -QUIT $p
-wait_until 10 grep -q 'packets' "$T/ierr"
+interim "$IPUTILS_PING" "$T/iout" "$T/ierr"
 kill -INT $p
 wait $p
 assert_eq "$(shape "$T/ierr")" "$(shape "$T/err")" "interim line against iputils"
