@@ -241,7 +241,7 @@ main(int argc, char **argv)
 					 : static_cast<int>(if_nametoindex(
 					       device.c_str()));
 		auto rt = nl ? net::get_route(*nl, *target, oif)
-			     : net::result<net::route_info>(nl.err());
+			     : net::result<net::route>(nl.err());
 		// What connect(2) would say: no route, or one that rejects.
 		int why = rt ? 0 : rt.err().code;
 		if (why == ENETUNREACH || why == EHOSTUNREACH ||
