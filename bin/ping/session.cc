@@ -110,7 +110,8 @@ session::send_one()
 			std::fputc('E', out_);
 		} else {
 			std::fflush(out_);
-			net::log_err("sendmsg: %s", std::strerror(r.err().code));
+			net::log_err("sendmsg: %s",
+			    std::strerror(r.err().code));
 		}
 	} else if (s_.flood) {
 		std::fputc('.', out_);

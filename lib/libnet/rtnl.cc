@@ -577,7 +577,8 @@ list_neighbours(netlink_socket &nl, int family, bool proxies)
 	w.u8(proxies ? NTF_PROXY : 0);
 	w.u8(0);
 	return dump<neighbour>(nl, req, RTM_NEWNEIGH, "list neighbours",
-	    [family, proxies](bytes_view p) -> result<std::optional<neighbour>> {
+	    [family, proxies](
+		bytes_view p) -> result<std::optional<neighbour>> {
 		    auto n = decode_neighbour(p);
 		    if (n && *n && ((*n)->addr.family() != family ||
 			    (*n)->proxy != proxies))

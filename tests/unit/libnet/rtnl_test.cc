@@ -458,8 +458,9 @@ route_msg(std::uint8_t family, std::uint8_t dst_len, std::uint8_t table = 254,
 	std::vector<std::uint8_t> b;
 	net::wire_writer w(b);
 	w.set_order(std::endian::native);
-	for (std::uint8_t v : {family, dst_len, std::uint8_t(0),
-		 std::uint8_t(0), table, std::uint8_t(4), std::uint8_t(0), type})
+	const std::uint8_t zero = 0, proto_static = 4;
+	for (std::uint8_t v : {family, dst_len, zero, zero, table,
+		 proto_static, zero, type})
 		w.u8(v);
 	w.u32(0);
 	return b;
@@ -563,7 +564,8 @@ TEST(rtnl_decode, hostile_routes_are_rejected_whole)
 		cat(route_msg(AF_INET6, 64), attr(RTA_DST, ten_2)),
 		cat(route_msg(AF_INET, 24), attr(RTA_GATEWAY, {1, 2, 3, 4, 5})),
 		cat(route_msg(AF_INET, 24), attr(RTA_OIF, {1, 0})),
-		cat(route_msg(AF_INET, 24), attr(RTA_PRIORITY, {1, 0, 0, 0, 0})),
+		cat(route_msg(AF_INET, 24),
+		    attr(RTA_PRIORITY, {1, 0, 0, 0, 0})),
 		cat(route_msg(AF_INET, 24), attr(RTA_TABLE, {})),
 		cat(route_msg(AF_INET, 24), attr(RTA_PREFSRC, {})),
 		cat(route_msg(AF_INET6, 64), attr(RTA_PREF, {0, 0})),
@@ -611,7 +613,8 @@ TEST(rtnl_decode, neighbours_addresses_and_links)
 	    has_value());
 	CHECK_FALSE(net::decode_neighbour(cat(neigh_msg(AF_INET6, 2, 0, 0),
 	    attr(NDA_DST, {10, 1, 0, 5}))).ok());
-	CHECK_FALSE(net::decode_neighbour(std::vector<std::uint8_t>{2, 0, 0}).ok());
+	const std::vector<std::uint8_t> three = {2, 0, 0};
+	CHECK_FALSE(net::decode_neighbour(three).ok());
 
 	std::vector<std::uint8_t> ifa = {AF_INET6, 64, 0, 0};
 	auto ix = u32_bytes(7);
@@ -629,7 +632,8 @@ TEST(rtnl_decode, neighbours_addresses_and_links)
 	ifa[1] = 129;
 	CHECK_FALSE(net::decode_address(cat(ifa, attr(IFA_ADDRESS,
 	    v6))).ok());
-	CHECK_FALSE(net::decode_address(std::vector<std::uint8_t>{AF_INET, 8}).ok());
+	const std::vector<std::uint8_t> two = {AF_INET, 8};
+	CHECK_FALSE(net::decode_address(two).ok());
 
 	std::vector<std::uint8_t> ifi(16, 0);
 	auto l = net::decode_link(cat(ifi, cat(attr(IFLA_IFNAME,
