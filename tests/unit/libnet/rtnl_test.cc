@@ -450,20 +450,12 @@ TEST(rtnl, routes_added_listed_and_deleted_as_ip_route_sees_them)
 
 namespace {
 
-// An rtmsg: family, dst_len, table, protocol, scope, type, flags.
+// An rtmsg: family, dst_len, table, protocol static, type; no flags.
 std::vector<std::uint8_t>
 route_msg(std::uint8_t family, std::uint8_t dst_len, std::uint8_t table = 254,
     std::uint8_t type = 1)
 {
-	std::vector<std::uint8_t> b;
-	net::wire_writer w(b);
-	w.set_order(std::endian::native);
-	const std::uint8_t zero = 0, proto_static = 4;
-	for (std::uint8_t v : {family, dst_len, zero, zero, table,
-		 proto_static, zero, type})
-		w.u8(v);
-	w.u32(0);
-	return b;
+	return cat({family, dst_len, 0, 0, table, 4, 0, type}, u32_bytes(0));
 }
 
 // An ndmsg: family, ifindex, state, flags.
@@ -471,17 +463,14 @@ std::vector<std::uint8_t>
 neigh_msg(std::uint8_t family, std::uint32_t ifindex, std::uint16_t state,
     std::uint8_t flags)
 {
-	std::vector<std::uint8_t> b;
-	net::wire_writer w(b);
-	w.set_order(std::endian::native);
-	w.u8(family);
-	w.u8(0);
-	w.u16(0);
-	w.u32(ifindex);
-	w.u16(state);
-	w.u8(flags);
-	w.u8(0);
-	return b;
+	return host_bytes([&](net::wire_writer &w) {
+		w.u8(family);
+		w.zeros(3);
+		w.u32(ifindex);
+		w.u16(state);
+		w.u8(flags);
+		w.u8(0);
+	});
 }
 
 // An rtnexthop with its attributes.
@@ -489,16 +478,14 @@ std::vector<std::uint8_t>
 nexthop(std::uint8_t hops, std::uint32_t ifindex,
     const std::vector<std::uint8_t> &attrs, std::uint16_t len_override = 0)
 {
-	std::vector<std::uint8_t> b;
-	net::wire_writer w(b);
-	w.set_order(std::endian::native);
-	w.u16(len_override ? len_override
-			   : static_cast<std::uint16_t>(8 + attrs.size()));
-	w.u8(0);
-	w.u8(hops);
-	w.u32(ifindex);
-	w.bytes(attrs);
-	return b;
+	auto len = static_cast<std::uint16_t>(8 + attrs.size());
+	return host_bytes([&](net::wire_writer &w) {
+		w.u16(len_override ? len_override : len);
+		w.u8(0);
+		w.u8(hops);
+		w.u32(ifindex);
+		w.bytes(attrs);
+	});
 }
 
 const std::vector<std::uint8_t> ten_2 = {10, 2, 0, 0};
