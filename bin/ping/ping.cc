@@ -21,7 +21,6 @@
 #include "libnet/privdrop.h"
 #include "libnet/rtnl.h"
 
-#include "privileges.h"
 #include "report.h"
 #include "resolve.h"
 #include "session.h"
@@ -172,10 +171,9 @@ main(int argc, char **argv)
 	if (s.host.empty())
 		usage();
 
-	std::optional<net::user_info> nobody;
-	if (geteuid() == 0 && getuid() == 0)
-		if (auto u = net::lookup_user("nobody"))
-			nobody = std::move(*u);
+	auto nobody = net::lookup_unprivileged("nobody");
+	if (!nobody)
+		die(nobody.err().message());
 
 	// -I is a source address or an interface name.
 	std::optional<net::address> source = net::address::parse(s.iface);
@@ -208,7 +206,7 @@ main(int argc, char **argv)
 		else
 			v6_err = t.err();
 	}
-	if (auto r = ping::give_up_privileges(nobody); !r)
+	if (auto r = net::give_up_privileges(*nobody); !r)
 		die(r.err().message());
 
 	auto target = ping::resolve_host(s.host, family);
@@ -243,7 +241,7 @@ main(int argc, char **argv)
 					 : static_cast<int>(if_nametoindex(
 					       device.c_str()));
 		auto rt = nl ? net::get_route(*nl, *target, oif)
-			     : net::result<net::route_info>(nl.err());
+			     : net::result<net::route>(nl.err());
 		// What connect(2) would say: no route, or one that rejects.
 		int why = rt ? 0 : rt.err().code;
 		if (why == ENETUNREACH || why == EHOSTUNREACH ||

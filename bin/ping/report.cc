@@ -206,4 +206,26 @@ route_lines(const std::vector<std::string> &hops, bool full)
 	return s;
 }
 
+std::string
+data_mismatch_lines(std::size_t offset, std::uint8_t expected,
+    net::bytes_view data)
+{
+	char buf[96];
+	std::snprintf(buf, sizeof buf,
+	    "wrong data byte #%zu should be 0x%x but was 0x%x", offset,
+	    expected, offset < data.size() ? data[offset] : 0);
+	std::string s = buf;
+	// The dump starts after the timestamp whatever differed; each line
+	// holds 32 bytes, so its offsets are 16, 48, 80...
+	for (std::size_t i = 16; i < data.size(); i++) {
+		if (i % 32 == 16) {
+			std::snprintf(buf, sizeof buf, "\n#%zu\t", i);
+			s += buf;
+		}
+		std::snprintf(buf, sizeof buf, "%x ", data[i]);
+		s += buf;
+	}
+	return s;
+}
+
 } // namespace ping

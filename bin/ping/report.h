@@ -38,4 +38,11 @@ std::string icmp_type_name(int family, std::uint8_t type);
 // used, so hops may be missing.
 std::string route_lines(const std::vector<std::string> &hops, bool full);
 
+// The lines after a reply whose data differs from the request's, as
+// iputils prints them: "wrong data byte #N should be 0xE but was 0xG",
+// then the data from byte 16 (after the timestamp) in hex, 32 bytes to a
+// line headed "#offset\t"; no newline at the end.
+std::string data_mismatch_lines(std::size_t offset, std::uint8_t expected,
+    net::bytes_view data);
+
 } // namespace ping

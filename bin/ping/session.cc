@@ -18,9 +18,6 @@ namespace ping {
 
 namespace {
 
-// The fallback pace of a flood: at least this often, replies or not.
-constexpr std::chrono::milliseconds flood_tick{10};
-
 // Packets read per system call.
 constexpr std::size_t receive_batch = 16;
 
@@ -46,9 +43,8 @@ buffer_size(std::size_t data)
 
 session::session(const settings &s, transport &t, const target_info &target)
     : s_(s), t_(t), target_(target),
-      probes_(t.family(), t.id(), s.size, s.pattern), sent_ns_(65536, 0),
-      answered_(65536, false),
-      interval_ns_(s.flood ? 0 : s.interval_us * 1000),
+      probes_(t.family(), t.id(), s.size, s.pattern),
+      state_(run_rules::from(s)),
       bufs_(receive_batch, std::vector<std::uint8_t>(buffer_size(s.size))),
       slots_(receive_batch)
 {
@@ -94,118 +90,74 @@ session::route_text(const net::ipv4_route_option &r)
 }
 
 bool
-session::send_next()
+session::send_one()
 {
-	if (sending_done_ || finished_)
-		return false;
-	// With a deadline, requests go on until it (or the count of
-	// replies) is reached; without one, count requests are sent.
-	if (!s_.deadline_us && s_.count != 0 &&
-	    stats_.transmitted() >= s_.count) {
-		sending_done_ = true;
-		arm_linger();
+	probes_.build(state_.next_seq(), 0);
+	// The send time is taken last, with the request ready to go.
+	std::int64_t stamp = net::realtime_ns();
+	net::bytes_view pkt = probes_.restamp(stamp);
+	auto r = net::send_packet(t_.fd(), pkt, target_sa_, target_len_);
+	if (!r && (r.err().code == ENOBUFS || r.err().code == EAGAIN)) {
+		state_.on_send_blocked(clock::now());
 		return false;
 	}
-	std::uint16_t seq = next_seq_;
-	probes_.build(seq, 0);
-	// The send time is taken last, with the request ready to go.
-	std::int64_t now = net::realtime_ns();
-	net::bytes_view pkt = probes_.restamp(now);
-	auto r = net::send_packet(t_.fd(), pkt, target_sa_, target_len_);
-	if (!r && (r.err().code == ENOBUFS || r.err().code == EAGAIN))
-		return false;	// the queue is full: try again later
-	next_seq_++;
-	last_sent_ = net::mono_clock::now();
-	sent_ns_[seq] = now;
-	answered_[seq] = false;
-	stats_.on_transmit();
+	state_.on_sent(clock::now(), stamp);
+	if (s_.quiet)
+		return true;
 	if (!r) {
-		net::log_err("%s", r.err().message().c_str());
-		stats_.on_error();
-	} else if (s_.flood && !s_.quiet) {
+		// iputils' words for a request the kernel refused.
+		if (s_.flood) {
+			std::fputc('E', out_);
+		} else {
+			std::fflush(out_);
+			net::log_err("sendmsg: %s",
+			    std::strerror(r.err().code));
+		}
+	} else if (s_.flood) {
 		std::fputc('.', out_);
 	}
-	if (!s_.deadline_us && s_.count != 0 &&
-	    stats_.transmitted() >= s_.count) {
-		sending_done_ = true;
-		arm_linger();
-	}
-	check_done();
 	return true;
 }
 
 void
-session::schedule_send()
+session::step()
 {
-	if (sending_done_ || finished_)
-		return;
-	if (timer_armed_)
-		loop_.cancel_timer(send_timer_);
-	timer_armed_ = true;
-	net::time_point now = net::mono_clock::now();
-	next_send_ += std::chrono::nanoseconds(interval_ns_);
-	// After a stall, carry on from now rather than burst.
-	if (next_send_ < now)
-		next_send_ = now;
-	send_timer_ = loop_.add_timer(next_send_, [this] {
-		timer_armed_ = false;
-		send_next();
-		schedule_send();
-	});
+	time_point now = clock::now();
+	state_.on_timer(now);
+	if (state_.flood_like()) {
+		pump();
+	} else {
+		// A preload goes out at once; a bound keeps a tiny interval
+		// from starving the replies.
+		for (int i = 0; i < 64 && state_.send_due(now); i++) {
+			if (!send_one())
+				break;
+			now = clock::now();
+		}
+	}
+	arm_wakeup();
 }
 
 void
-session::arm_flood_tick()
+session::arm_wakeup()
 {
-	// One timer for the whole flood rather than one per request: it
-	// sends only when nothing went out for a whole tick.
-	loop_.add_timer(flood_tick, [this] {
-		if (sending_done_ || finished_)
+	if (state_.finished())
+		return;
+	time_point t = state_.next_deadline();
+	if (t == time_point::max())
+		return;
+	// One timer for the whole run: an earlier one already armed stays,
+	// since waking early costs only a look at the state.
+	if (wakeup_armed_) {
+		if (wakeup_at_ <= t)
 			return;
-		if (net::mono_clock::now() - last_sent_ >= flood_tick)
-			send_next();
-		pump();
-		arm_flood_tick();
-	});
-}
-
-void
-session::start()
-{
-	started_ = net::mono_clock::now();
-	last_sent_ = started_;
-	next_send_ = started_;
-	unsigned burst = std::max(1u, s_.preload);
-	for (unsigned i = 0; i < burst && !sending_done_ && !finished_; i++)
-		send_next();
-	if (interval_ns_ == 0) {
-		arm_flood_tick();
-		pump();
-	} else {
-		schedule_send();
+		loop_.cancel_timer(wakeup_);
 	}
-}
-
-void
-session::arm_linger()
-{
-	if (s_.deadline_us)
-		return;
-	std::int64_t wait_ns;
-	if (stats_.received() > 0) {
-		wait_ns = std::max<std::int64_t>(2 * stats_.max_rtt_ns(),
-		    s_.flood ? 0 : s_.interval_us * 1000);
-		// A flood's last reply may trail the others a little.
-		if (interval_ns_ == 0)
-			wait_ns = std::max<std::int64_t>(wait_ns, 10000000);
-	} else {
-		std::int64_t us = s_.linger_us ? *s_.linger_us : 10000000;
-		if (us == 0)
-			return;		// -W 0: wait for ever
-		wait_ns = us * 1000;
-	}
-	loop_.add_timer(std::chrono::nanoseconds(wait_ns), [this] {
-		finish();
+	wakeup_armed_ = true;
+	wakeup_at_ = t;
+	wakeup_ = loop_.add_timer(t, [this] {
+		wakeup_armed_ = false;
+		step();
 	});
 }
 
@@ -215,7 +167,7 @@ session::on_readable(short revents)
 	if ((revents & POLLERR) != 0) {
 		std::uint8_t *buf = bufs_[0].data();
 		std::size_t size = bufs_[0].size();
-		for (int i = 0; i < 64 && !finished_; i++) {
+		for (int i = 0; i < 64 && !state_.finished(); i++) {
 			auto p = net::recv_packet(t_.fd(),
 			    std::span<std::uint8_t>(buf, size), true);
 			if (!p)
@@ -226,15 +178,14 @@ session::on_readable(short revents)
 		}
 	}
 	drain();
-	if (interval_ns_ == 0)
-		pump();
+	step();
 }
 
 std::size_t
 session::drain(bool one)
 {
 	std::size_t total = 0;
-	for (int round = 0; round < 16 && !finished_; round++) {
+	for (int round = 0; round < 16 && !state_.finished(); round++) {
 		// One packet: plain recvmsg, cheaper than a batch of one.
 		net::result<std::size_t> n = std::size_t{0};
 		if (one) {
@@ -256,7 +207,7 @@ session::drain(bool one)
 			}
 			continue;
 		}
-		for (std::size_t i = 0; i < *n && !finished_; i++) {
+		for (std::size_t i = 0; i < *n && !state_.finished(); i++) {
 			const net::packet_info &info = slots_[i].info;
 			on_event(classify_packet(match_,
 			    net::bytes_view(bufs_[i]).first(info.size), info),
@@ -273,16 +224,16 @@ session::drain(bool one)
 void
 session::pump()
 {
-	// A flood sends the next request as soon as a slot is free.  A peer
-	// on this host or a veth answers within the send call itself, so
-	// the reply is read straight away, without a poll in between; the
+	// A flood sends the next request as soon as run_state allows.  A
+	// peer on this host or a veth answers within the send call itself,
+	// so the reply is read straight away, without a poll in between; the
 	// loop hands back to the event loop now and then for signals and
 	// timers.
-	unsigned window = std::max(1u, s_.preload);
 	bool blocked = false;
-	for (int i = 0; i < 64 && !finished_ && !sending_done_; i++) {
-		if (stats_.in_flight() < window) {
-			if (!send_next()) {
+	for (int i = 0; i < 64 && !state_.finished() && !state_.sending_done();
+	     i++) {
+		if (state_.send_due(clock::now())) {
+			if (!send_one()) {
 				blocked = true;
 				break;
 			}
@@ -295,11 +246,12 @@ session::pump()
 	}
 	// Stopped for a turn of the loop, not for want of a reply: come back
 	// at once instead of waiting in poll for a reply never asked for.
-	if (!blocked && !finished_ && !sending_done_ && !pump_pending_) {
+	if (!blocked && !state_.finished() && !state_.sending_done() &&
+	    !pump_pending_) {
 		pump_pending_ = true;
 		loop_.add_timer(std::chrono::nanoseconds(0), [this] {
 			pump_pending_ = false;
-			pump();
+			step();
 		});
 	}
 }
@@ -321,34 +273,18 @@ session::on_event(const event &e, std::int64_t stamp_ns)
 	case event_kind::none:
 		break;
 	}
-	check_done();
 }
 
 void
 session::on_reply(const event &e, std::int64_t stamp_ns)
 {
-	std::int64_t sent = sent_ns_[e.seq];
-	if (sent == 0)
-		return;		// not a request of this run
-	std::int64_t rtt = stamp_ns - sent;
-	std::uint16_t back = static_cast<std::uint16_t>(next_seq_ - 1 - e.seq);
-	std::uint64_t nth = stats_.transmitted() - back;
-	bool dup = false;
-	if (!e.checksum_ok) {
-		stats_.on_corrupt();
-	} else if (answered_[e.seq]) {
-		dup = true;
-		stats_.on_duplicate(rtt);
-	} else {
-		answered_[e.seq] = true;
-		stats_.on_reply(rtt);
-		stats_.on_answer_to(nth);
-	}
-	if (s_.quiet)
+	reply_info r = state_.on_reply(e.seq, stamp_ns, e.checksum_ok);
+	if (r.kind == answer_kind::unknown || s_.quiet)
 		return;
 	if (s_.flood) {
-		if (!dup)
-			std::fputc('\b', out_);
+		// Each reply takes back its request's dot (iputils).
+		std::fputs(r.kind == answer_kind::corrupted ? "\bC" : "\b \b",
+		    out_);
 		return;
 	}
 	std::string line = std::to_string(e.icmp_size) + " bytes from " +
@@ -357,13 +293,22 @@ session::on_reply(const event &e, std::int64_t stamp_ns)
 		line += " ident=" + std::to_string(e.id);
 	if (e.ttl)
 		line += " ttl=" + std::to_string(*e.ttl);
-	line += " time=" + format_rtt(rtt) + " ms";
-	if (!e.checksum_ok)
-		line += " (BAD CHECKSUM!)";
-	if (dup)
+	// A short reply has no time or checks, as in iputils.
+	if (e.data.size() < probes_.size()) {
+		std::fprintf(out_, "%s (truncated)\n", line.c_str());
+		return;
+	}
+	line += " time=" + format_rtt(r.rtt_ns) + " ms";
+	if (r.kind == answer_kind::duplicate)
 		line += " (DUP!)";
-	if (e.data.size() < probes_.size())
-		line += " (truncated)";
+	if (r.kind == answer_kind::corrupted)
+		line += " (BAD CHECKSUM!)";
+	// A corrupted reply's data proves nothing more.
+	net::bytes_view data = e.data.first(probes_.size());
+	if (r.kind != answer_kind::corrupted)
+		if (auto bad = probes_.first_mismatch(data, r.sent_ns))
+			line += "\n" + data_mismatch_lines(*bad,
+			    probes_.expected(*bad, r.sent_ns), data);
 	std::string route;
 	if (e.route) {
 		route = route_text(*e.route);
@@ -375,12 +320,6 @@ session::on_reply(const event &e, std::int64_t stamp_ns)
 		}
 	}
 	std::fprintf(out_, "%s\n", line.c_str());
-	if (e.checksum_ok)
-		if (auto bad = probes_.first_mismatch(e.data, sent))
-			std::fprintf(out_,
-			    "wrong data byte #%zu should be 0x%02x but was "
-			    "0x%02x\n",
-			    *bad, probes_.expected(*bad, sent), e.data[*bad]);
 	if (!route.empty())
 		std::fputs(route.c_str(), out_);
 }
@@ -388,16 +327,8 @@ session::on_reply(const event &e, std::int64_t stamp_ns)
 void
 session::on_error(const event &e)
 {
-	if (sent_ns_[e.seq] == 0)
-		return;
 	bool failure = is_failure(t_.family(), e.type);
-	if (failure) {
-		std::uint16_t back = static_cast<std::uint16_t>(next_seq_ - 1 -
-		    e.seq);
-		stats_.on_error();
-		stats_.on_answer_to(stats_.transmitted() - back);
-	}
-	if (s_.quiet)
+	if (!state_.on_error(e.seq, failure) || s_.quiet)
 		return;
 	if (s_.flood) {
 		if (failure)
@@ -411,7 +342,7 @@ session::on_error(const event &e)
 void
 session::on_other(const event &e)
 {
-	if (s_.quiet || s_.flood)
+	if (s_.quiet || s_.flood || state_.finished())
 		return;
 	std::fprintf(out_, "From %s: icmp_type=%u (%s) icmp_code=%u\n",
 	    name_of(e.from).c_str(), e.type,
@@ -419,65 +350,48 @@ session::on_other(const event &e)
 }
 
 void
-session::check_done()
+session::print_summary()
 {
-	if (finished_)
-		return;
-	if (s_.count != 0 && stats_.received() + stats_.errors() >= s_.count)
-		finish();
-	else if (s_.deadline_us && stats_.errors() > 0)
-		finish();
-}
-
-void
-session::finish()
-{
-	if (finished_)
-		return;
-	finished_ = true;
 	// Like iputils: the time from the first request to the last.
 	auto elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(
-	    last_sent_ - started_)
+	    state_.elapsed())
 			   .count();
+	const statistics &st = state_.stats();
 	std::fprintf(out_, "\n--- %s ping statistics ---\n",
 	    target_.display.c_str());
-	std::fprintf(out_, "%s\n", stats_.summary(elapsed).c_str());
+	std::fprintf(out_, "%s\n", st.summary(elapsed).c_str());
 	std::fprintf(out_, "%s\n",
-	    stats_.rtt_line(elapsed, interval_ns_ == 0).c_str());
-	loop_.stop();
+	    st.rtt_line(elapsed, state_.flood_like()).c_str());
 }
 
 int
 session::run()
 {
 	std::setvbuf(out_, nullptr, _IOFBF, 1 << 16);
-	auto stop = [this](int) { finish(); };
+	auto stop = [this](int) { state_.on_interrupt(); };
 	(void)loop_.on_signal(SIGINT, stop);
 	(void)loop_.on_signal(SIGTERM, stop);
 	(void)loop_.on_signal(SIGQUIT, [this](int) {
+		// As iputils: from the start of the (terminal) line.
 		std::fflush(out_);
-		std::fprintf(stderr, "%s\n", stats_.interim().c_str());
+		std::fprintf(stderr, "\r%s\n",
+		    state_.stats().interim().c_str());
 	});
 	loop_.watch(t_.fd(), POLLIN, [this](short ev) { on_readable(ev); });
-	if (s_.deadline_us)
-		loop_.add_timer(std::chrono::microseconds(*s_.deadline_us),
-		    [this] { finish(); });
 	// The header is out before the first request leaves.
 	std::fflush(out_);
-	start();
-	while (!finished_) {
+	state_.start(clock::now());
+	step();
+	while (!state_.finished()) {
 		std::fflush(out_);
 		if (auto r = loop_.run_once(); !r) {
 			net::log_err("%s", r.err().message().c_str());
-			break;
+			state_.on_fatal();
 		}
 	}
+	print_summary();
 	std::fflush(out_);
-	if (stats_.received() == 0)
-		return 1;
-	if (s_.deadline_us && s_.count != 0 && stats_.received() < s_.count)
-		return 1;
-	return 0;
+	return state_.exit_status();
 }
 
 } // namespace ping

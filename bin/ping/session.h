@@ -1,6 +1,6 @@
-// session.h: one run of ping: requests on a schedule, replies and errors
-// as they come, the lines for each, and the summary at the end.  Driven by
-// the process's event loop; signals arrive as events.
+// session.h: one run of ping: requests when run_state says they are due,
+// replies and errors as they come, the lines for each, and the summary at
+// the end.  Driven by the process's event loop; signals arrive as events.
 #pragma once
 
 #include <cstdint>
@@ -16,8 +16,8 @@
 #include "libnet/event_loop.h"
 
 #include "probe.h"
+#include "run_state.h"
 #include "settings.h"
-#include "stats.h"
 #include "transport.h"
 
 namespace ping {
@@ -30,20 +30,21 @@ struct target_info {
 	std::string from;		// "src iface" for the header, if any
 };
 
-// A run of ping from the first request to the summary.
+// A run of ping from the first request to the summary: the socket, the
+// event loop and the output around a run_state, which makes every
+// decision.
 class session {
 public:
 	session(const settings &s, transport &t, const target_info &target);
 
-	// Runs to the end and prints the summary; the exit status: 0 when
-	// replies came (all count of them, with a deadline), 1 otherwise.
+	// Runs to the end and prints the summary; the exit status
+	// (run_state::exit_status()).
 	int run();
 
 private:
-	void start();
-	bool send_next();
-	void schedule_send();
-	void arm_flood_tick();
+	void step();
+	void arm_wakeup();
+	bool send_one();
 	void on_readable(short revents);
 	std::size_t drain(bool one = false);
 	void pump();
@@ -51,9 +52,8 @@ private:
 	void on_reply(const event &e, std::int64_t stamp_ns);
 	void on_error(const event &e);
 	void on_other(const event &e);
-	void check_done();
-	void arm_linger();
-	void finish();
+	void print_data_mismatch(const event &e, std::int64_t sent_ns);
+	void print_summary();
 	std::string name_of(const net::address &a);
 	std::string route_text(const net::ipv4_route_option &r);
 
@@ -62,22 +62,14 @@ private:
 	target_info target_;
 	match match_;
 	probe_builder probes_;
-	statistics stats_;
+	run_state state_;
 	net::event_loop loop_;
 	std::FILE *out_ = stdout;
 
-	std::vector<std::int64_t> sent_ns_;	// by sequence number, 0: none
-	std::vector<bool> answered_;		// by sequence number
-	std::uint16_t next_seq_ = 1;
-	net::time_point started_;
-	net::time_point last_sent_;
-	std::int64_t interval_ns_;
-	bool sending_done_ = false;
-	bool finished_ = false;
-	bool timer_armed_ = false;
+	bool wakeup_armed_ = false;
+	time_point wakeup_at_{};
+	net::event_loop::timer_id wakeup_ = 0;
 	bool pump_pending_ = false;
-	net::event_loop::timer_id send_timer_ = 0;
-	net::time_point next_send_;
 	std::optional<std::string> last_route_;
 	std::map<net::address, std::string> names_;
 	sockaddr_storage target_sa_;

@@ -2,10 +2,12 @@
 
 #include <grp.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cerrno>
 
+#include "libnet/capability.h"
 #include "libnet/numparse.h"
 
 namespace net {
@@ -102,6 +104,57 @@ drop_privileges(const user_info &u, std::optional<gid_t> group)
 	if (u.uid != 0 && (setuid(0) == 0 || seteuid(0) == 0))
 		return fail(EPERM, "privilege drop to " + u.name +
 		    " is reversible");
+	return {};
+}
+
+result<std::optional<user_info>>
+lookup_unprivileged(std::string_view name)
+{
+	if (getuid() != 0)
+		return std::optional<user_info>();
+	auto u = lookup_user(name);
+	if (!u)
+		return u.err();
+	return std::optional<user_info>(std::move(*u));
+}
+
+result<void>
+give_up_privileges(const std::optional<user_info> &unprivileged)
+{
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	if (uid == 0) {
+		// Root with nowhere to go stays root: refuse rather than run
+		// the rest of the program with every privilege.
+		if (!unprivileged)
+			return fail(EPERM, "no unprivileged user to become");
+		if (unprivileged->uid == 0)
+			return fail(EPERM, "user " + unprivileged->name +
+			    " is root");
+		if (auto r = drop_privileges(*unprivileged); !r)
+			return r;
+		uid = unprivileged->uid;
+		gid = getgid();
+	} else {
+		if (setresgid(gid, gid, gid) != 0)
+			return fail("setresgid " + std::to_string(gid));
+		if (setresuid(uid, uid, uid) != 0)
+			return fail("setresuid " + std::to_string(uid));
+	}
+	if (auto r = clear_capabilities(); !r)
+		return r;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+		return fail("set no_new_privs");
+	uid_t r, e, s;
+	gid_t rg, eg, sg;
+	if (getresuid(&r, &e, &s) != 0 || r != uid || e != uid || s != uid ||
+	    getresgid(&rg, &eg, &sg) != 0 || rg != gid || eg != gid ||
+	    sg != gid)
+		return fail(EPERM, "privilege drop did not take");
+	if (setuid(0) == 0 || seteuid(0) == 0)
+		return fail(EPERM, "privilege drop is reversible");
+	if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+		return fail(EPERM, "no_new_privs did not take");
 	return {};
 }
 

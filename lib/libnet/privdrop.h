@@ -36,4 +36,16 @@ result<gid_t> lookup_group(std::string_view name);
 result<void> drop_privileges(const user_info &u,
     std::optional<gid_t> group = {});
 
+// The user a program run by root becomes once its sockets are open, looked
+// up now, before anything privileged is opened; nothing when the real user
+// is not root (give_up_privileges then returns to the real ids).
+result<std::optional<user_info>> lookup_unprivileged(std::string_view name);
+
+// Gives up for good what a program held only to open its sockets: run by
+// root, becomes unprivileged (an error, not a fallback, when none is
+// given); run by anyone else (setuid, or with a file capability), returns
+// to the real user and group ids.  Either way every capability is cleared
+// and no_new_privs set, and each step is checked to have taken.
+result<void> give_up_privileges(const std::optional<user_info> &unprivileged);
+
 } // namespace net

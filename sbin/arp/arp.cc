@@ -44,7 +44,7 @@ usage()
 		   "       arp -d [-i interface] hostname [pub]\n"
 		   "       arp -s [-i interface] hostname ether_addr [temp] "
 		   "[pub] [trail]\n"
-		   "       arp -f filename\n"
+		   "       arp -f [-i interface] filename\n"
 		   "       arp -r [-n] [-i interface] hostname\n",
 	    stderr);
 	std::exit(2);
@@ -278,13 +278,15 @@ resolve(arp::arp_table &t, const options &o)
 	if (auto rt = net::get_route(t.netlink(), *addr, *ifindex);
 	    rt && rt->prefsrc)
 		sender = *rt->prefsrc;
+	auto nobody = net::lookup_unprivileged("nobody");
+	if (!nobody)
+		die(nobody.err().message());
 	auto req = arp::requester::open(*ifindex);
 	if (!req)
 		die(req.err().message() + " (arp -r needs CAP_NET_RAW)");
-	// Root has nothing left to do as root.
-	if (geteuid() == 0)
-		if (auto u = net::lookup_user("nobody"))
-			(void)net::drop_privileges(*u);
+	// Nothing is left to do with privilege: no reply is read with it.
+	if (auto r = net::give_up_privileges(*nobody); !r)
+		die(r.err().message());
 	auto a = req->ask(*link->mac, sender, *addr, 3,
 	    std::chrono::milliseconds(1000));
 	if (!a)

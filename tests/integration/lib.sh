@@ -226,3 +226,23 @@ two_hosts() {
 	ip -n h2 link set v2 up
 	wait_until 10 ip netns exec h1 ping -c 1 -W 1 10.9.0.2
 }
+
+# usage_is_synopsis PAGE COMMAND...: fail unless the usage message COMMAND
+# prints on stderr has the words of the SYNOPSIS of man page PAGE (a path
+# under man/), white space aside.
+usage_is_synopsis() {
+	need mandoc
+	_man=$1
+	_page=$TOP/man/$1
+	shift
+	"$@" > /dev/null 2> "$T/usage"
+	_bs=$(printf '\b')
+	# getopt's own complaint comes first.
+	_u=$(sed -n '/^usage: /,$p' "$T/usage" | sed 's/^usage: //' |
+		tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//')
+	_s=$(mandoc -Tascii -O width=200 "$_page" | sed "s/.$_bs//g" |
+		sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
+		tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//')
+	[ -n "$_s" ] || fail "no SYNOPSIS in $_page"
+	assert_eq "$_s" "$_u" "usage against the SYNOPSIS of $_man"
+}

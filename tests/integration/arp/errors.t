@@ -48,3 +48,6 @@ ip netns exec h1 setpriv --reuid nobody --regid nogroup --clear-groups \
 	"$ARP" -an > "$T/list" 2>&1
 assert_eq 0 $? "arp -a as nobody"
 assert_file_match '10\.9\.0\.6' "$T/list" "listing as nobody"
+
+# usage() says what the SYNOPSIS says (-i with -f included).
+usage_is_synopsis man8/arp.8 "$ARP" -x

@@ -44,3 +44,14 @@ assert_eq 0 $? "a good file"
 ip netns exec h1 "$ARP" -f "$T/missing" 2> "$T/e2"
 assert_eq 1 $? "a missing file"
 assert_file_match "missing: cannot open" "$T/e2" "missing file message"
+
+# With -i every line goes on that interface, routed there or not.
+printf '10.1.1.2 02:00:00:00:00:82\n' > "$T/iface"
+ip netns exec h1 "$ARP" -f -i v1 "$T/iface"
+assert_eq 0 $? "-f -i"
+assert_match 'dev v1 lladdr 02:00:00:00:00:82 PERMANENT' \
+	"$(ip -n h1 neigh show 10.1.1.2)" "-f -i puts the entry on v1"
+ip netns exec h1 "$ARP" -f -i nosuchif0 "$T/iface" 2> "$T/e3"
+assert_eq 1 $? "-f -i with an unknown interface"
+assert_eq "arp: $T/iface:1: nosuchif0: no such interface" "$(cat "$T/e3")" \
+	"-f -i unknown interface message"

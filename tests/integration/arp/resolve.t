@@ -31,3 +31,29 @@ ip netns exec h1 setpriv --reuid nobody --regid nogroup --clear-groups \
 assert_eq 1 $? "arp -r as nobody"
 assert_file_match 'Operation not permitted \(arp -r needs CAP_NET_RAW\)' \
 	"$T/perm" "permission"
+
+# Root gives up everything once the packet socket is open: while it waits
+# for a silent address (three requests a second apart) it is nobody, with
+# no capabilities and no_new_privs, like ping.
+t0=$(date +%s%N)
+ip netns exec h1 "$ARP" -rn 10.9.0.98 > "$T/drop" 2>&1 &
+p=$!
+_pids="$_pids $p"
+wait_until 5 sh -c "grep -q '^Uid:.*65534' /proc/$p/status"
+grep -E '^(Uid|Gid|Groups|Cap(Inh|Prm|Eff)|NoNewPrivs)' /proc/$p/status \
+	> "$T/status"
+cat "$T/status"
+assert_file_match '^Uid:[[:space:]]+65534[[:space:]]+65534[[:space:]]+65534[[:space:]]+65534$' \
+	"$T/status" "all four uids are nobody"
+assert_file_match '^Groups:[[:space:]]*65534[[:space:]]*$' "$T/status" \
+	"root's groups are gone"
+assert_file_match '^CapPrm:[[:space:]]+0+$' "$T/status" "no capabilities left"
+assert_file_match '^CapEff:[[:space:]]+0+$' "$T/status" "none effective"
+assert_file_match '^NoNewPrivs:[[:space:]]+1$' "$T/status" "no_new_privs"
+wait $p
+assert_eq 1 $? "exit status for a silent address"
+t=$(( ($(date +%s%N) - t0) / 1000000 ))
+assert_file_match 'no reply on v1' "$T/drop" "no reply after the drop"
+# Three tries of a second each: about 3 s (generous: the host is loaded).
+[ "$t" -ge 2900 ] && [ "$t" -lt 15000 ] ||
+	fail "a silent address took ${t}ms, expected about 3000"

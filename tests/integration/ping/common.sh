@@ -4,12 +4,13 @@ IPUTILS_PING=/usr/bin/ping
 
 # norm: ping output with the parts that vary between runs and
 # implementations (times, the kernel's error timing) replaced by
-# placeholders, so two outputs of the same run shape compare equal.  A
-# lone "pipe N" line goes too: iputils prints it for errors on some paths
-# only (raw IPv6 errors read from the error queue never count), ours
-# always; cases check it where it matters.
+# placeholders, so two outputs of the same run shape compare equal.
+# "pipe N" goes too: how many requests were out at once depends on
+# timing (a flood may send again before a slow reply), and iputils prints
+# it for errors on some paths only (raw IPv6 errors read from the error
+# queue never count), ours always; tests/unit/ping pins it.
 norm() {
-	sed -E -e 's/^pipe [0-9]+$//' \
+	sed -E -e 's/^pipe [0-9]+$//' -e 's/, pipe [0-9]+//' \
 		-e 's/time=[0-9.]+ ms/time=T ms/' \
 		-e 's/time [0-9]+ms/time Tms/' \
 		-e 's#= [0-9.]+/[0-9.]+/[0-9.]+/[0-9.]+ ms#= R ms#' \
@@ -17,11 +18,10 @@ norm() {
 		-e 's/ident=[0-9]+ //'
 }
 
-# same_as_iputils NS ARGS...: run our ping and iputils ping with ARGS in
-# namespace NS (or "-" for this one); fail unless both exit alike and their
-# normalized outputs are equal.  Ours is left in $T/ours, theirs in
-# $T/theirs.
-same_as_iputils() {
+# run_both NS ARGS...: run our ping and iputils ping with ARGS in namespace
+# NS (or "-" for this one); ours is left in $T/ours, theirs in $T/theirs,
+# the exit statuses in $_rc_ours and $_rc_theirs.
+run_both() {
 	_ns=$1
 	shift
 	_run=
@@ -30,12 +30,60 @@ same_as_iputils() {
 	_rc_ours=$?
 	$_run "$IPUTILS_PING" "$@" > "$T/theirs" 2>&1
 	_rc_theirs=$?
+}
+
+# same_as_iputils NS ARGS...: run_both, then fail unless both exit alike
+# and their normalized outputs are equal.
+same_as_iputils() {
+	run_both "$@"
+	shift
 	norm < "$T/ours" > "$T/ours.n"
 	norm < "$T/theirs" > "$T/theirs.n"
 	if ! diff -u "$T/theirs.n" "$T/ours.n"; then
 		fail "output of ping $* differs from iputils (above)"
 	fi
 	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
+}
+
+# shapes FILE: the kinds of line in a ping output: normalized (norm), with
+# sequence numbers and the counts that depend on timing replaced, each
+# kind once, sorted.
+shapes() {
+	norm < "$1" | sed -E -e 's/icmp_seq=[0-9]+/icmp_seq=N/' \
+		-e 's/\+[0-9]+ (errors|duplicates)/+N \1/g' \
+		-e 's/^[0-9]+ packets transmitted, [0-9]+ received/N packets transmitted, N received/' \
+		-e 's/, [0-9.]+% packet loss/, L% packet loss/' |
+		sort -u
+}
+
+# same_shapes_as_iputils NS ARGS...: like same_as_iputils for runs whose
+# sequence numbers and counts depend on timing (the kernel's neighbour
+# discovery, the order replies race in): the exit statuses and the kinds
+# of line must agree.
+same_shapes_as_iputils() {
+	run_both "$@"
+	shift
+	shapes "$T/ours" > "$T/ours.s"
+	shapes "$T/theirs" > "$T/theirs.s"
+	if ! diff -u "$T/theirs.s" "$T/ours.s"; then
+		cat "$T/theirs" "$T/ours"
+		fail "kinds of line of ping $* differ from iputils (above)"
+	fi
+	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
+}
+
+# increasing FILE REGEX MAX: the icmp_seq numbers of the lines of FILE
+# that match REGEX (with the number as \1) rise strictly and stay within
+# 1..MAX; fail otherwise or when there are none.
+increasing() {
+	_seqs=$(sed -En "s/$2/\1/p" "$1" | tr '\n' ' ')
+	[ -n "$_seqs" ] || fail "no line of $1 matches /$2/"
+	_prev=0
+	for _s in $_seqs; do
+		[ "$_s" -gt "$_prev" ] && [ "$_s" -le "$3" ] ||
+			fail "icmp_seq $_seqs: not rising within 1..$3"
+		_prev=$_s
+	done
 }
 
 # nobody_in NS COMMAND...: run COMMAND in namespace NS (or "-" for this
@@ -123,4 +171,20 @@ hub_twins() {
 		ip -n $n addr add 10.9.0.2/24 dev e0
 	done
 	wait_until 10 ip netns exec h1 "$IPUTILS_PING" -c 1 -W 1 10.9.0.2
+}
+
+# responder MODES: h2 stops answering echo requests itself and a raw-socket
+# responder answers for it, damaging each reply as MODES says (see
+# responder.py: ok, data, checksum, truncate, dup, unreach, none, one per
+# icmp_seq in turn).  A responder started before is stopped first.
+_responders=0
+responder() {
+	need python3
+	[ -z "${RESPONDER_PID:-}" ] || stop_daemon "$RESPONDER_PID"
+	_responders=$((_responders + 1))
+	ip netns exec h2 sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+	start_daemon responder$_responders ip netns exec h2 python3 \
+		"$TOP/tests/integration/ping/responder.py" "$1"
+	RESPONDER_PID=$LAST_PID
+	wait_until 10 grep -q '^ready$' "$T/responder$_responders.log"
 }

@@ -1,6 +1,7 @@
 # An address on the link with no host: exit 1, 100% loss, "Destination Host
-# Unreachable" from the local host once neighbour discovery gives up; and a
-# destination with no route at all: exit 2.
+# Unreachable" from the local host once neighbour discovery gives up (for
+# the requests it held, rising icmp_seq); and a destination with no route
+# at all: exit 2.
 # timeout: 90
 . "$TOP/tests/integration/ping/common.sh"
 need "$PING" "$IPUTILS_PING"
@@ -9,26 +10,28 @@ two_hosts
 ip netns exec h1 "$PING" -c 3 -i 0.3 10.9.0.99 > "$T/out" 2>&1
 assert_eq 1 $? "exit status"
 cat "$T/out"
-for i in 1 2 3; do
-	assert_file_match "^From 10\.9\.0\.1 icmp_seq=$i Destination Host Unreachable$" \
-		"$T/out" "unreachable line $i"
-done
+# Which requests get an error depends on when the kernel gives up
+# neighbour discovery: check what always holds, then the kinds of line
+# against iputils.
+increasing "$T/out" \
+	'^From 10\.9\.0\.1 icmp_seq=([0-9]+) Destination Host Unreachable$' 3
+n=$(grep -c 'Destination Host Unreachable$' "$T/out")
 assert_file_match \
-	'^3 packets transmitted, 0 received, \+3 errors, 100% packet loss, time' \
-	"$T/out" "summary"
-assert_file_match '^pipe 3$' "$T/out" "pipe"
-same_as_iputils h1 -c 3 -i 0.3 10.9.0.99
-same_as_iputils h1 -c 2 -i 0.3 fd00:9::99
-assert_file_match '^From fd00:9::1 icmp_seq=1 Destination unreachable: Address unreachable$' \
-	"$T/ours" "v6 unreachable line"
+	"^3 packets transmitted, 0 received, \\+$n errors, 100% packet loss, time [0-9]+ms\$" \
+	"$T/out" "summary counts each error"
+! grep -q '^rtt ' "$T/out" || fail "round-trip times with no reply"
+same_shapes_as_iputils h1 -c 3 -i 0.3 10.9.0.99
+same_shapes_as_iputils h1 -c 2 -i 0.3 fd00:9::99
+increasing "$T/ours" \
+	'^From fd00:9::1 icmp_seq=([0-9]+) Destination unreachable: Address unreachable$' 2
 
 # The same as an unprivileged user on an ICMP datagram socket, where the
 # errors come through the socket's error queue.
 allow_ping_sockets h1
 nobody_in h1 "$PING" -c 2 -i 0.3 10.9.0.99 > "$T/nobody" 2>&1
 assert_eq 1 $? "exit status as nobody"
-assert_file_match '^From 10\.9\.0\.1 icmp_seq=2 Destination Host Unreachable$' \
-	"$T/nobody" "unreachable through the error queue"
+increasing "$T/nobody" \
+	'^From 10\.9\.0\.1 icmp_seq=([0-9]+) Destination Host Unreachable$' 2
 
 ip netns exec h1 "$PING" -c 1 10.1.1.1 > "$T/noroute" 2>&1
 assert_eq 2 $? "no route"

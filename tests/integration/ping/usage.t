@@ -18,3 +18,6 @@ assert_eq 2 $? "-f with -i"
 "$PING" -c 1 -I nosuchif0 127.0.0.1 > "$T/i" 2>&1
 assert_eq 2 $? "unknown interface"
 assert_file_match '^ping: nosuchif0: no such interface$' "$T/i" "interface message"
+
+# usage() says what the SYNOPSIS says.
+usage_is_synopsis man8/ping.8 "$PING" -Z 127.0.0.1

@@ -11,6 +11,7 @@
 #include "libnet/rtnl.h"
 #include "libnet/socket.h"
 
+#include "../skip.h"
 #include "netns.h"
 #include "tap.h"
 
@@ -73,7 +74,7 @@ TEST(bpf, errors_pass_requests_and_foreign_replies_do_not)
 {
 	private_netns ns;
 	if (!ns.entered())
-		TEST_EXIT;
+		SKIP_TEST("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	CHECK(net::set_link_up(*nl, 1, true).ok());
 	for (int family : {AF_INET, AF_INET6}) {

@@ -8,53 +8,9 @@
 #include "libnet/netlink.h"
 
 #include "hex.h"
+#include "nl_build.h"
 
 #include <CppUTest/TestHarness.h>
-
-namespace {
-
-// A netlink message in host order: header, then body bytes.
-std::vector<std::uint8_t>
-message(std::uint16_t type, std::uint32_t seq,
-    const std::vector<std::uint8_t> &body, std::uint32_t len_override = 0)
-{
-	std::vector<std::uint8_t> m;
-	net::wire_writer w(m);
-	w.set_order(std::endian::native);
-	w.u32(len_override ? len_override
-			   : static_cast<std::uint32_t>(16 + body.size()));
-	w.u16(type);
-	w.u16(0);
-	w.u32(seq);
-	w.u32(1234);
-	w.bytes(body);
-	return m;
-}
-
-std::vector<std::uint8_t>
-attr(std::uint16_t type, const std::vector<std::uint8_t> &value,
-    std::uint16_t len_override = 0)
-{
-	std::vector<std::uint8_t> a;
-	net::wire_writer w(a);
-	w.set_order(std::endian::native);
-	w.u16(len_override ? len_override
-			   : static_cast<std::uint16_t>(4 + value.size()));
-	w.u16(type);
-	w.bytes(value);
-	while (a.size() % 4 != 0)
-		a.push_back(0);
-	return a;
-}
-
-std::vector<std::uint8_t>
-cat(std::vector<std::uint8_t> a, const std::vector<std::uint8_t> &b)
-{
-	a.insert(a.end(), b.begin(), b.end());
-	return a;
-}
-
-} // namespace
 
 TEST_GROUP(netlink){};
 

@@ -1,12 +1,18 @@
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 
+#include "libnet/capability.h"
 #include "libnet/daemon.h"
 #include "libnet/privdrop.h"
+
+#include "../skip.h"
 
 #include <CppUTest/TestHarness.h>
 
@@ -31,7 +37,7 @@ TEST(privdrop, lookups_by_name_and_number)
 TEST(privdrop, drop_to_nobody_is_one_way)
 {
 	if (geteuid() != 0)
-		TEST_EXIT;
+		SKIP_TEST("needs root");
 	auto nobody = net::lookup_user("nobody");
 	CHECK(nobody.ok());
 	auto nogroup = net::lookup_group("nogroup");
@@ -57,6 +63,105 @@ TEST(privdrop, drop_to_nobody_is_one_way)
 	CHECK(waitpid(pid, &st, 0) == pid);
 	CHECK(WIFEXITED(st));
 	LONGS_EQUAL(0, WEXITSTATUS(st));
+}
+
+namespace {
+
+// The exit status of fn run in a child.
+template <class F>
+int
+in_child(F fn)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fn());
+	int st = 0;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+// A line of /proc/self/status ("CapPrm:\t0000000000000000").
+std::string
+status_line(const std::string &key)
+{
+	std::ifstream f("/proc/self/status");
+	std::string line;
+	while (std::getline(f, line))
+		if (line.compare(0, key.size() + 1, key + ":") == 0)
+			return line;
+	return "";
+}
+
+} // namespace
+
+TEST(privdrop, root_gives_up_everything_for_good)
+{
+	if (geteuid() != 0 || getuid() != 0)
+		SKIP_TEST("needs root");
+	auto nobody = net::lookup_unprivileged("nobody");
+	if (!nobody || !*nobody)
+		SKIP_TEST("no user nobody");
+	uid_t uid = (*nobody)->uid;
+	LONGS_EQUAL(0, in_child([&] {
+		if (!net::give_up_privileges(*nobody))
+			return 10;
+		if (getuid() != uid || geteuid() != uid)
+			return 11;
+		if (setuid(0) == 0 || net::raise_capability(CAP_NET_RAW).ok())
+			return 12;
+		if (status_line("CapPrm") != "CapPrm:\t0000000000000000" ||
+		    status_line("CapEff") != "CapEff:\t0000000000000000")
+			return 13;
+		if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+			return 14;
+		return 0;
+	}));
+}
+
+TEST(privdrop, root_with_nowhere_to_go_is_refused)
+{
+	if (geteuid() != 0 || getuid() != 0)
+		SKIP_TEST("needs root");
+	auto none = net::give_up_privileges(std::nullopt);
+	CHECK_FALSE(none.ok());
+	STRCMP_EQUAL("no unprivileged user to become: Operation not "
+		     "permitted", none.err().message().c_str());
+	auto root = net::lookup_user("root");
+	auto to_root = net::give_up_privileges(*root);
+	CHECK_FALSE(to_root.ok());
+	STRCMP_CONTAINS("is root", to_root.err().message().c_str());
+	LONGS_EQUAL(0, geteuid());
+}
+
+TEST(privdrop, others_return_to_their_real_ids)
+{
+	if (geteuid() != 0 || getuid() != 0)
+		SKIP_TEST("needs root");
+	auto nobody = net::lookup_user("nobody");
+	if (!nobody)
+		SKIP_TEST("no user nobody");
+	// A setuid-root install run by nobody: real ids nobody, effective
+	// root.
+	uid_t uid = nobody->uid;
+	gid_t gid = nobody->gid;
+	LONGS_EQUAL(0, in_child([&] {
+		if (setresgid(gid, 0, 0) != 0 || setresuid(uid, 0, 0) != 0)
+			return 9;
+		auto u = net::lookup_unprivileged("nobody");
+		if (!u || *u)
+			return 10;	// not root: no user to become
+		if (!net::give_up_privileges(*u))
+			return 11;
+		uid_t r, e, s;
+		if (getresuid(&r, &e, &s) != 0 || r != uid || e != uid ||
+		    s != uid)
+			return 12;
+		if (seteuid(0) == 0 ||
+		    prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+			return 13;
+		return 0;
+	}));
 }
 
 TEST_GROUP(pidfile){};

@@ -71,3 +71,28 @@ TEST(report, record_route_layout)
 	STRCMP_EQUAL("RR: \ta\n\t(truncated route)\n\n",
 	    ping::route_lines({"a"}, true).c_str());
 }
+
+TEST(report, wrong_data_like_iputils)
+{
+	std::vector<std::uint8_t> d(56);
+	for (std::size_t i = 0; i < d.size(); i++)
+		d[i] = static_cast<std::uint8_t>(i);
+	d[20] = 0xff;
+	// Hex without padding, then the data after the timestamp, 32 bytes
+	// to a line.
+	STRCMP_EQUAL("wrong data byte #20 should be 0x14 but was 0xff\n"
+		     "#16\t10 11 12 13 ff 15 16 17 18 19 1a 1b 1c 1d 1e 1f "
+		     "20 21 22 23 24 25 26 27 28 29 2a 2b 2c 2d 2e 2f \n"
+		     "#48\t30 31 32 33 34 35 36 37 ",
+	    ping::data_mismatch_lines(20, 0x14, d).c_str());
+	// A difference in the timestamp: the dump still starts at 16; data
+	// too short for one has no dump.
+	d.resize(17);
+	STRCMP_EQUAL("wrong data byte #3 should be 0x0 but was 0x3\n#16\t10 ",
+	    ping::data_mismatch_lines(3, 0, d).c_str());
+	d.resize(8);
+	STRCMP_EQUAL("wrong data byte #7 should be 0x0 but was 0x7",
+	    ping::data_mismatch_lines(7, 0, d).c_str());
+	STRCMP_EQUAL("wrong data byte #9 should be 0x1 but was 0x0",
+	    ping::data_mismatch_lines(9, 1, d).c_str());
+}
