@@ -15,6 +15,8 @@
 
 #include <CppUTest/TestHarness.h>
 
+#include "skip.h"
+
 namespace {
 
 std::vector<std::uint8_t>
@@ -58,7 +60,7 @@ TEST(link_socket, sees_frames_both_ways_and_sends_its_own)
 {
 	private_netns ns;
 	if (!ns.entered())
-		TEST_EXIT;
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	auto tap = tap_link::create(*nl, net::tun_mode::tap, "10.1.0.1", 24);
 	CHECK(tap.has_value());
@@ -128,7 +130,7 @@ TEST(link_socket, sees_frames_both_ways_and_sends_its_own)
 TEST(link_socket, refused_without_privilege)
 {
 	if (geteuid() != 0)
-		TEST_EXIT;
+		NET_SKIP("needs root");
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (setresuid(65534, 65534, 65534) != 0)

@@ -5,6 +5,8 @@
 
 #include <CppUTest/TestHarness.h>
 
+#include "skip.h"
+
 namespace {
 
 net::parsed<net::service_entry>
@@ -123,7 +125,7 @@ TEST(services, system_file_parses_without_diagnostics)
 {
 	auto p = net::parse_file("/etc/services", net::parse_services);
 	if (!p.ok())
-		TEST_EXIT; // no /etc/services on this machine
+		NET_SKIP("no /etc/services on this machine");
 	for (const auto &d : p->diagnostics)
 		FAIL(d.str().c_str());
 	CHECK(p->entries.size() > 100);
