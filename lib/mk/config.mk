@@ -10,7 +10,11 @@
 # switching between them never mixes objects; the programs at <dir>/<prog>/<prog>
 # are relinked whenever the kind changes (see BUILD_STAMP).
 
-TOP ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+# Simply expanded: a recursive TOP would be computed again at each use, from
+# whatever makefile (a .d file) happened to be read last.
+ifndef TOP
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+endif
 
 include $(TOP)/lib/mk/dirs.mk
 WITH_OPENSSL ?= yes
