@@ -23,21 +23,30 @@ PROG_INSTALL := $(PROGDIRS:%=install-%)
 PROG_CLEAN := $(PROGDIRS:%=clean-%)
 MANPAGES := $(wildcard man/man1/*.1 man/man5/*.5 man/man8/*.8)
 FUZZ_SECONDS ?= 20
+# Builds in subdirectories say what they compile (CXX, LD lines) and not
+# "Nothing to be done"; V=1 shows every command instead.
+BUILD_MAKE = $(MAKE) --no-print-directory $(if $(V),,-s)
 
 all: libnet $(PROG_BUILD)
 
 libnet:
-	@$(MAKE) --no-print-directory -C lib/libnet
+	@+$(BUILD_MAKE) -C lib/libnet
 
 $(PROG_BUILD): build-%: libnet
-	@$(MAKE) --no-print-directory -C $*
+	@+$(BUILD_MAKE) -C $*
 
 unit: all
-	@$(MAKE) --no-print-directory -C tests/unit
+	@+$(BUILD_MAKE) -C tests/unit
 
-check: deps-if-root unit
+# check and demo install missing packages before anything is compiled:
+# the build runs in a second make once deps-if-root has finished, so even
+# with -j2 no compiler runs while apt-get replaces headers or libraries.
+# The unit tests run are exactly the binaries tests/unit/Makefile builds
+# (its run target), never a stale one left in an object directory.
+check: deps-if-root
+	@+$(BUILD_MAKE) unit
 	@rm -rf tests/.results && mkdir -p tests/.results
-	@tests/run-unit $(wildcard tests/unit/$(if $(filter 1,$(SANITIZE)),.obj-san,.obj)/*_test)
+	@$(MAKE) --no-print-directory -C tests/unit run
 	@tests/run-manlint $(MANPAGES)
 	@tests/integration/run $(TESTS)
 	@tests/summary
@@ -65,7 +74,8 @@ deps:
 deps-if-root:
 	@lib/mk/deps.sh --if-root
 
-demo: deps-if-root all
+demo: deps-if-root
+	@+$(BUILD_MAKE) all
 	@lib/mk/demo.sh
 
 fuzz:
