@@ -51,22 +51,20 @@ check: deps-if-root
 	@tests/integration/run $(TESTS)
 	@tests/summary
 
-install: all $(PROG_INSTALL) install-man install-etc
+install: all $(PROG_INSTALL) install-libnet install-etc
 
 $(PROG_INSTALL): install-%: build-%
 	@$(MAKE) --no-print-directory -C $* install
 
-install-man:
-	@for m in $(MANPAGES); do \
-		sec=$$(dirname $$m); \
-		install -d $(DESTDIR)$(MANDIR)/$$(basename $$sec); \
-		install -m 644 $$m $(DESTDIR)$(MANDIR)/$$(basename $$sec)/; \
-	done
+# Each program installs its own man pages (MAN in its Makefile), libnet
+# the pages of the file formats it parses.
+install-libnet: libnet
+	@$(MAKE) --no-print-directory -C lib/libnet install
 
 # Samples never overwrite a file that is already there.
 install-etc:
 	@lib/mk/install-etc.sh "$(DESTDIR)" "$(SYSCONFDIR)" "$(LIBEXECDIR)" \
-		"$(SBINDIR)" "$(BINDIR)"
+		"$(SBINDIR)" "$(BINDIR)" "$(RUNDIR)"
 
 deps:
 	@lib/mk/deps.sh
@@ -93,6 +91,6 @@ clean: $(PROG_CLEAN)
 $(PROG_CLEAN): clean-%:
 	@$(MAKE) --no-print-directory -C $* clean
 
-.PHONY: all libnet unit check install install-man install-etc deps \
+.PHONY: all libnet unit check install install-libnet install-etc deps \
 	deps-if-root demo fuzz bench clean $(PROG_BUILD) $(PROG_INSTALL) \
 	$(PROG_CLEAN)

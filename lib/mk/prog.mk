@@ -2,8 +2,12 @@
 #   PROG    program name; the binary is left at ./$(PROG)
 #   SRCS    sources; $(PROG).cc holds main(), the rest is archived in
 #           $(OBJDIR)/lib$(PROG).a so unit tests can link it
-#   MAN     man pages (paths relative to the top, e.g. man8/inetd.8)
-#   BINDIR  where `make install` puts it (BINDIR, SBINDIR or LIBEXECDIR)
+#   MAN     its man pages, by path under man/ (man8/inetd.8), installed
+#           with it into MANDIR
+#   INSTALL_DIR  where `make install` puts it: $(BINDIR), $(SBINDIR) or
+#           $(LIBEXECDIR).  Not named BINDIR: that is the user-command
+#           directory of the install layout, and a BINDIR= on the command
+#           line would override every program's choice.
 #   LDLIBS  extra libraries
 #   POST_INSTALL  shell commands run after the program is installed
 include $(dir $(lastword $(MAKEFILE_LIST)))config.mk
@@ -30,6 +34,7 @@ install: $(PROG)
 	install -d $(DESTDIR)$(INSTALL_DIR)
 	install -m $(or $(MODE),755) $(PROG) $(DESTDIR)$(INSTALL_DIR)/$(PROG)
 	$(POST_INSTALL)
+	$(install_man)
 
 clean:
 	rm -rf .obj .obj-san .obj-fuzz $(PROG)
