@@ -3,7 +3,7 @@
 # Switches (command line or environment):
 #   WERROR=1        warnings are errors (CI)
 #   SANITIZE=1      AddressSanitizer + UndefinedBehaviorSanitizer build
-#   WITH_OPENSSL=no build without TLS
+#   WITH_OPENSSL=no build without TLS (see TLS_DEFS below)
 #   PREFIX DESTDIR BINDIR SBINDIR LIBEXECDIR MANDIR SYSCONFDIR  install layout
 #
 # Each kind of build keeps its objects apart (.obj, .obj-san, .obj-fuzz) so that
@@ -51,9 +51,22 @@ DEFS := -D_GNU_SOURCE
 # relinks, instead of rebuilding the tree.
 PATH_DEFS := -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLIBEXECDIR='"$(LIBEXECDIR)"' \
 	-DRUNDIR='"$(RUNDIR)"'
+# TLS: WITH_OPENSSL=yes (the default) gives the code that asks for it
+# NET_WITH_OPENSSL=1 and the OpenSSL libraries; =no builds it without.
+# Code asks for it in two ways: a program's Makefile says TLS = yes (its
+# objects see the macro, it links SSL_LIBS), and libnet's tls.cc, the one
+# libnet object built with it (lib/libnet/Makefile).
 ifeq ($(WITH_OPENSSL),yes)
-DEFS += -DNET_WITH_OPENSSL=1
+TLS_DEFS := -DNET_WITH_OPENSSL=1
 SSL_LIBS := -lssl -lcrypto
+else ifeq ($(WITH_OPENSSL),no)
+TLS_DEFS :=
+SSL_LIBS :=
+else
+$(error WITH_OPENSSL=$(WITH_OPENSSL): say yes or no)
+endif
+ifeq ($(TLS),yes)
+DEFS += $(TLS_DEFS)
 endif
 
 CXXFLAGS := -std=c++20 -pipe -fPIE -fstack-protector-strong $(MODE_FLAGS) \

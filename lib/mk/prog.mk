@@ -9,6 +9,8 @@
 #           directory of the install layout, and a BINDIR= on the command
 #           line would override every program's choice.
 #   LDLIBS  extra libraries
+#   TLS     yes: the program uses TLS; built with NET_WITH_OPENSSL=1 and
+#           linked with OpenSSL unless make WITH_OPENSSL=no (config.mk)
 #   POST_INSTALL  shell commands run after the program is installed
 include $(dir $(lastword $(MAKEFILE_LIST)))config.mk
 
@@ -28,7 +30,8 @@ lib: $(ARCHIVE)
 
 $(PROG): $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(BUILD_STAMP)
 	@$(if $(Q),echo "  LD      $(CURDIR:$(TOP)/%=%)/$@")
-	$(Q)$(CXX) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(LDLIBS)
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(ARCHIVE) $(LIBNET) $(LDLIBS) \
+		$(if $(filter yes,$(TLS)),$(SSL_LIBS))
 
 install: $(PROG)
 	install -d $(DESTDIR)$(INSTALL_DIR)
