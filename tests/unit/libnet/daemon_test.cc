@@ -1,5 +1,4 @@
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +11,8 @@
 #include <string>
 
 #include "libnet/daemon.h"
+
+#include "fdio.h"
 
 #include <CppUTest/TestHarness.h>
 
@@ -48,24 +49,6 @@ exists(const std::string &path)
 {
 	struct stat st;
 	return lstat(path.c_str(), &st) == 0;
-}
-
-// Reads exactly n bytes from fd, waiting up to 5 s in all.
-bool
-read_all(int fd, void *buf, std::size_t n)
-{
-	auto *p = static_cast<char *>(buf);
-	std::size_t got = 0;
-	while (got < n) {
-		pollfd pfd{fd, POLLIN, 0};
-		if (poll(&pfd, 1, 5000) != 1)
-			return false;
-		ssize_t r = read(fd, p + got, n - got);
-		if (r <= 0)
-			return false;
-		got += static_cast<std::size_t>(r);
-	}
-	return true;
 }
 
 // What the daemon reports about itself.
@@ -117,7 +100,7 @@ TEST(daemon, daemonize_detaches_into_a_new_session_on_dev_null)
 	CHECK(WIFEXITED(st));
 	LONGS_EQUAL(0, WEXITSTATUS(st));
 	daemon_report r;
-	CHECK(read_all(p[0], &r, sizeof r));
+	CHECK(read_exactly(p[0], &r, sizeof r));
 	close(p[0]);
 	CHECK(r.pid != child);
 	LONGS_EQUAL(r.pid, r.sid);
@@ -164,7 +147,7 @@ TEST(daemon, pidfile_refuses_a_second_copy_naming_the_running_pid)
 	close(ready[1]);
 	close(go[0]);
 	char c = 0;
-	CHECK(read_all(ready[0], &c, 1));
+	CHECK(read_exactly(ready[0], &c, 1));
 	LONGS_EQUAL('r', c);
 	auto second = net::pidfile::create(path);
 	CHECK_FALSE(second.ok());
@@ -261,7 +244,7 @@ TEST(daemon, the_detached_child_rewrites_and_owns_the_pidfile)
 	}
 	close(done[1]);
 	char c[2] = {};
-	CHECK(read_all(done[0], c, 2));
+	CHECK(read_exactly(done[0], c, 2));
 	close(done[0]);
 	int st = 0;
 	CHECK(waitpid(child, &st, 0) == child);

@@ -10,6 +10,8 @@
 
 #include "libnet/event_loop.h"
 
+#include "fdio.h"
+
 #include <CppUTest/TestHarness.h>
 
 TEST_GROUP(event_loop){};
@@ -154,11 +156,7 @@ TEST(event_loop, reset_signals_for_exec_leaves_nothing_ignored_caught_or_blocked
 		_exit(0);
 	}
 	close(p[1]);
-	std::string got;
-	char buf[256];
-	ssize_t n;
-	while ((n = read(p[0], buf, sizeof buf)) > 0)
-		got.append(buf, static_cast<std::size_t>(n));
+	std::string got = read_to_eof(p[0]);
 	close(p[0]);
 	int st = 0;
 	CHECK(waitpid(pid, &st, 0) == pid);

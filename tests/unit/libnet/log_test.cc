@@ -16,6 +16,8 @@
 #include "libnet/log.h"
 #include "libnet/text.h"
 
+#include "fdio.h"
+
 #include <CppUTest/TestHarness.h>
 
 #include "skip.h"
@@ -38,11 +40,7 @@ capture_stderr(F f)
 	std::fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
-	std::string out;
-	char buf[4096];
-	ssize_t n;
-	while ((n = read(p[0], buf, sizeof buf)) > 0)
-		out.append(buf, static_cast<std::size_t>(n));
+	std::string out = read_to_eof(p[0]);
 	close(p[0]);
 	return out;
 }
