@@ -4,7 +4,7 @@
 #   make check      unit tests, man page lint, integration tests; ends with
 #                   "N passed, N failed, N skipped"
 #   make install    DESTDIR= PREFIX= BINDIR= SBINDIR= LIBEXECDIR= MANDIR=
-#                   SYSCONFDIR=
+#                   SYSCONFDIR= RUNDIR=
 #   make deps       install the Debian packages the suite needs (as root)
 #   make demo       run the suite on its example configuration on loopback
 #   make fuzz       run every fuzz target for FUZZ_SECONDS each

@@ -13,8 +13,9 @@
 # Each package is here for a command or file the build, the tests, the
 # demo or the benchmarks use; none may be assumed just because a usual
 # Debian install happens to have it.
-#   netbase: /etc/services and /etc/protocols (unit tests parse the real
-#   files); libcap2-bin: setcap/getcap (ping's install, its tests);
+#   netbase: /etc/services and /etc/protocols, and its postinst writes
+#   /etc/networks and /etc/hosts when missing (unit tests parse all four
+#   real files); libcap2-bin: setcap/getcap (ping's install, its tests);
 #   mount: mount/umount (the integration harness); util-linux: unshare,
 #   setpriv; iproute2: ip, ss; procps: ps, pgrep; coreutils: timeout.
 # The man page lint (tests/run-manlint) checks that every .Xr names a page
