@@ -4,7 +4,7 @@
 #   make check      unit tests, man page lint, integration tests; ends with
 #                   "N passed, N failed, N skipped"
 #   make install    DESTDIR= PREFIX= BINDIR= SBINDIR= LIBEXECDIR= MANDIR=
-#                   SYSCONFDIR=
+#                   SYSCONFDIR= RUNDIR=
 #   make deps       install the Debian packages the suite needs (as root)
 #   make demo       run the suite on its example configuration on loopback
 #   make fuzz       run every fuzz target for FUZZ_SECONDS each
@@ -23,41 +23,48 @@ PROG_INSTALL := $(PROGDIRS:%=install-%)
 PROG_CLEAN := $(PROGDIRS:%=clean-%)
 MANPAGES := $(wildcard man/man1/*.1 man/man5/*.5 man/man8/*.8)
 FUZZ_SECONDS ?= 20
+# Builds in subdirectories say what they compile (CXX, LD lines) and not
+# "Nothing to be done"; V=1 shows every command instead.
+BUILD_MAKE = $(MAKE) --no-print-directory $(if $(V),,-s)
 
 all: libnet $(PROG_BUILD)
 
 libnet:
-	@$(MAKE) --no-print-directory -C lib/libnet
+	@+$(BUILD_MAKE) -C lib/libnet
 
 $(PROG_BUILD): build-%: libnet
-	@$(MAKE) --no-print-directory -C $*
+	@+$(BUILD_MAKE) -C $*
 
 unit: all
-	@$(MAKE) --no-print-directory -C tests/unit
+	@+$(BUILD_MAKE) -C tests/unit
 
-check: deps-if-root unit
+# check and demo install missing packages before anything is compiled:
+# the build runs in a second make once deps-if-root has finished, so even
+# with -j2 no compiler runs while apt-get replaces headers or libraries.
+# The unit tests run are exactly the binaries tests/unit/Makefile builds
+# (its run target), never a stale one left in an object directory.
+check: deps-if-root
+	@+$(BUILD_MAKE) unit
 	@rm -rf tests/.results && mkdir -p tests/.results
-	@tests/run-unit $(wildcard tests/unit/$(if $(filter 1,$(SANITIZE)),.obj-san,.obj)/*_test)
+	@$(MAKE) --no-print-directory -C tests/unit run
 	@tests/run-manlint $(MANPAGES)
 	@tests/integration/run $(TESTS)
 	@tests/summary
 
-install: all $(PROG_INSTALL) install-man install-etc
+install: all $(PROG_INSTALL) install-libnet install-etc
 
 $(PROG_INSTALL): install-%: build-%
 	@$(MAKE) --no-print-directory -C $* install
 
-install-man:
-	@for m in $(MANPAGES); do \
-		sec=$$(dirname $$m); \
-		install -d $(DESTDIR)$(MANDIR)/$$(basename $$sec); \
-		install -m 644 $$m $(DESTDIR)$(MANDIR)/$$(basename $$sec)/; \
-	done
+# Each program installs its own man pages (MAN in its Makefile), libnet
+# the pages of the file formats it parses.
+install-libnet: libnet
+	@$(MAKE) --no-print-directory -C lib/libnet install
 
 # Samples never overwrite a file that is already there.
 install-etc:
 	@lib/mk/install-etc.sh "$(DESTDIR)" "$(SYSCONFDIR)" "$(LIBEXECDIR)" \
-		"$(SBINDIR)" "$(BINDIR)"
+		"$(SBINDIR)" "$(BINDIR)" "$(RUNDIR)"
 
 deps:
 	@lib/mk/deps.sh
@@ -65,7 +72,8 @@ deps:
 deps-if-root:
 	@lib/mk/deps.sh --if-root
 
-demo: deps-if-root all
+demo: deps-if-root
+	@+$(BUILD_MAKE) all
 	@lib/mk/demo.sh
 
 fuzz:
@@ -83,6 +91,6 @@ clean: $(PROG_CLEAN)
 $(PROG_CLEAN): clean-%:
 	@$(MAKE) --no-print-directory -C $* clean
 
-.PHONY: all libnet unit check install install-man install-etc deps \
+.PHONY: all libnet unit check install install-libnet install-etc deps \
 	deps-if-root demo fuzz bench clean $(PROG_BUILD) $(PROG_INSTALL) \
 	$(PROG_CLEAN)

@@ -87,8 +87,9 @@ struct endpoint {
 	address addr;
 	std::uint16_t port = 0;
 
-	// "a.b.c.d:port", "[v6]:port"; "*:port" gives any6 when allow_any.
-	// The port must be numeric here; names are resolved by callers.
+	// "a.b.c.d:port" or "[v6]:port"; "*:port" and ":port" give the
+	// IPv6 wildcard (any6).  The port must be numeric here; names are
+	// resolved by callers.
 	static std::optional<endpoint> parse(std::string_view s);
 
 	// The sockaddr for this endpoint; returns its length.

@@ -3,7 +3,6 @@
 #include <cstring>
 #include <utility>
 
-#include "libnet/log.h"
 #include "libnet/text.h"
 
 namespace net {

@@ -5,7 +5,6 @@
 
 #include <utility>
 
-#include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/text.h"
 

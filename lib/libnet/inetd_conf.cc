@@ -1,7 +1,6 @@
 #include "libnet/inetd_conf.h"
 
 #include "libnet/addr.h"
-#include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/text.h"
 

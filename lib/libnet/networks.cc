@@ -3,7 +3,6 @@
 #include <set>
 #include <utility>
 
-#include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/text.h"
 

@@ -1,30 +1,31 @@
 // paths.h: every compiled-in default path of the suite, in one place.  The
 // directories come from the build (SYSCONFDIR, LIBEXECDIR, RUNDIR in
-// lib/mk/config.mk) so an installed program reads the files make install
-// put there.
+// lib/mk/dirs.mk) so an installed program reads the files make install
+// put there.  They are defined in paths.cc, the one object built with
+// them: changing an install directory recompiles that file only.
 #pragma once
-
-#ifndef SYSCONFDIR
-#define SYSCONFDIR "/etc"
-#endif
-#ifndef LIBEXECDIR
-#define LIBEXECDIR "/usr/local/libexec"
-#endif
-#ifndef RUNDIR
-#define RUNDIR "/run"
-#endif
 
 namespace net::paths {
 
-inline constexpr const char *hosts = SYSCONFDIR "/hosts";
-inline constexpr const char *services = SYSCONFDIR "/services";
-inline constexpr const char *protocols = SYSCONFDIR "/protocols";
-inline constexpr const char *networks = SYSCONFDIR "/networks";
-inline constexpr const char *hosts_equiv = SYSCONFDIR "/hosts.equiv";
-inline constexpr const char *hosts_allow = SYSCONFDIR "/hosts.allow";
-inline constexpr const char *hosts_deny = SYSCONFDIR "/hosts.deny";
-inline constexpr const char *inetd_conf = SYSCONFDIR "/inetd.conf";
-inline constexpr const char *inetd_pid = RUNDIR "/inetd.pid";
-inline constexpr const char *libexecdir = LIBEXECDIR;
+// SYSCONFDIR/hosts.
+extern const char *const hosts;
+// SYSCONFDIR/services.
+extern const char *const services;
+// SYSCONFDIR/protocols.
+extern const char *const protocols;
+// SYSCONFDIR/networks.
+extern const char *const networks;
+// SYSCONFDIR/hosts.equiv.
+extern const char *const hosts_equiv;
+// SYSCONFDIR/hosts.allow.
+extern const char *const hosts_allow;
+// SYSCONFDIR/hosts.deny.
+extern const char *const hosts_deny;
+// SYSCONFDIR/inetd.conf.
+extern const char *const inetd_conf;
+// RUNDIR/inetd.pid, inetd's pidfile when it detaches.
+extern const char *const inetd_pid;
+// LIBEXECDIR, where the servers inetd starts are installed.
+extern const char *const libexecdir;
 
 } // namespace net::paths

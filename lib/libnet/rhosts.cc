@@ -4,7 +4,6 @@
 #include <cstring>
 #include <utility>
 
-#include "libnet/log.h"
 #include "libnet/text.h"
 
 namespace net {

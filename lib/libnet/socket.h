@@ -54,6 +54,7 @@ result<unique_fd> udp_connect(const endpoint &ep,
 result<unique_fd> accept_connection(int fd, endpoint *peer,
     bool nonblock = false);
 
+// Sets or clears O_NONBLOCK on fd, keeping its other status flags.
 result<void> set_nonblocking(int fd, bool on);
 
 // The local and remote endpoints of a socket.

@@ -3,14 +3,21 @@
 # Switches (command line or environment):
 #   WERROR=1        warnings are errors (CI)
 #   SANITIZE=1      AddressSanitizer + UndefinedBehaviorSanitizer build
-#   WITH_OPENSSL=no build without TLS
+#   WITH_OPENSSL=no build without TLS (see TLS_DEFS below)
 #   PREFIX DESTDIR BINDIR SBINDIR LIBEXECDIR MANDIR SYSCONFDIR  install layout
 #
 # Each kind of build keeps its objects apart (.obj, .obj-san, .obj-fuzz) so that
 # switching between them never mixes objects; the programs at <dir>/<prog>/<prog>
 # are relinked whenever the kind changes (see BUILD_STAMP).
 
-TOP ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+# The tree this file is in, unless a makefile of the tree set it first.
+# Simply expanded: a recursive TOP would be computed again at each use, from
+# whatever makefile (a .d file) happened to be read last.  A TOP from the
+# environment or the command line is not ours to trust (the integration
+# driver exports one; a copy of the tree must not build against it).
+ifneq ($(origin TOP),file)
+override TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+endif
 
 include $(TOP)/lib/mk/dirs.mk
 WITH_OPENSSL ?= yes
@@ -38,11 +45,28 @@ ifeq ($(WERROR),1)
 WARNINGS += -Werror
 endif
 
-DEFS := -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLIBEXECDIR='"$(LIBEXECDIR)"' \
-	-DRUNDIR='"$(RUNDIR)"' -D_GNU_SOURCE
+DEFS := -D_GNU_SOURCE
+# The install directories reach one object only, lib/libnet/paths.o (see
+# lib/libnet/Makefile): make install SYSCONFDIR=... recompiles that file and
+# relinks, instead of rebuilding the tree.
+PATH_DEFS := -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLIBEXECDIR='"$(LIBEXECDIR)"' \
+	-DRUNDIR='"$(RUNDIR)"'
+# TLS: WITH_OPENSSL=yes (the default) gives the code that asks for it
+# NET_WITH_OPENSSL=1 and the OpenSSL libraries; =no builds it without.
+# Code asks for it in two ways: a program's Makefile says TLS = yes (its
+# objects see the macro, it links SSL_LIBS), and libnet's tls.cc, the one
+# libnet object built with it (lib/libnet/Makefile).
 ifeq ($(WITH_OPENSSL),yes)
-DEFS += -DNET_WITH_OPENSSL=1
+TLS_DEFS := -DNET_WITH_OPENSSL=1
 SSL_LIBS := -lssl -lcrypto
+else ifeq ($(WITH_OPENSSL),no)
+TLS_DEFS :=
+SSL_LIBS :=
+else
+$(error WITH_OPENSSL=$(WITH_OPENSSL): say yes or no)
+endif
+ifeq ($(TLS),yes)
+DEFS += $(TLS_DEFS)
 endif
 
 CXXFLAGS := -std=c++20 -pipe -fPIE -fstack-protector-strong $(MODE_FLAGS) \
@@ -53,13 +77,19 @@ DEPFLAGS = -MMD -MP
 LIBNET_DIR := $(TOP)/lib/libnet
 LIBNET := $(LIBNET_DIR)/$(OBJDIR)/libnet.a
 
+# stamp_flags FILE,TEXT: FILE holds TEXT, rewritten (so newer than every
+# object that depends on it) only when TEXT changed.
+stamp_flags = $(shell mkdir -p $(dir $(1)) && \
+	{ [ "$$(cat $(1) 2>/dev/null)" = '$(subst ','"'"',$(2))' ] || \
+	printf '%s\n' '$(subst ','"'"',$(2))' > $(1); })
+
 # The flags every object was built with; objects depend on this file, so a
-# changed SYSCONFDIR or flag set rebuilds exactly the objects it affects.
+# changed flag set rebuilds the objects it affects.  Where the tree sits is
+# not a flag: a copy of a built tree (tests/integration/build) keeps its
+# objects.
 CONFIG_STAMP := $(OBJDIR)/.config
-CONFIG_TEXT := $(CXX) $(CXXFLAGS)
-$(shell mkdir -p $(OBJDIR) && \
-	{ [ "$$(cat $(CONFIG_STAMP) 2>/dev/null)" = '$(subst ','"'"',$(CONFIG_TEXT))' ] || \
-	printf '%s\n' '$(subst ','"'"',$(CONFIG_TEXT))' > $(CONFIG_STAMP); })
+CONFIG_TEXT := $(CXX) $(subst $(TOP)/,/,$(CXXFLAGS))
+$(call stamp_flags,$(CONFIG_STAMP),$(CONFIG_TEXT))
 
 # The kind of the last build of the programs; rewritten when it changes so
 # every program is relinked from the objects of the current kind.
@@ -75,3 +105,12 @@ $(OBJDIR)/%.o: %.cc $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CXX     $(CURDIR:$(TOP)/%=%)/$<")
 	$(Q)$(CXX) $(CXXFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# install_man: the recipe that installs $(MAN), pages named by their path
+# under man/ (man8/inetd.8), into MANDIR; a page listed but missing fails.
+define install_man
+@for m in $(MAN); do \
+	install -d $(DESTDIR)$(MANDIR)/$$(dirname $$m) && \
+	install -m 644 $(TOP)/man/$$m $(DESTDIR)$(MANDIR)/$$m || exit 1; \
+done
+endef

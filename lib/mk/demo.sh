@@ -2,25 +2,78 @@
 # demo.sh: install the suite into a scratch directory and run it on its
 # example configuration (etc/demo/), on 127.0.0.1 with unprivileged ports,
 # in the foreground until Ctrl-C.
+#
+# usage: demo.sh [--check]
+#   --check  install and write the configuration, check it with inetd -n,
+#            and exit with its status (tests/integration/build)
+#
+# inetd reads hosts.allow and hosts.deny from its compiled-in SYSCONFDIR and
+# has no option to name others, so the host's policy would apply to the
+# demo.  As root the demo runs inetd in a mount namespace of its own with
+# etc/demo's access files bound over the host's; as another user it says
+# when the host's files hold rules.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
+check=
+[ "${1:-}" != --check ] || check=1
 demo=$(mktemp -d /tmp/netsuite-demo.XXXXXX)
 chmod 755 "$demo"
 prefix=/usr/local
 root="$demo/root"
 # A demo setup may leave read-only directories: made writable to go.
 trap 'chmod -R u+w "$demo" 2>/dev/null; rm -rf "$demo"' EXIT
-make -C "$top" --no-print-directory install DESTDIR="$root" > "$demo/install.log" 2>&1 ||
-	{ cat "$demo/install.log"; exit 1; }
+# DEMO_MAKE: the make to install with (the build case passes its switches).
+${DEMO_MAKE:-make} -C "$top" --no-print-directory install DESTDIR="$root" \
+	> "$demo/install.log" 2>&1 || { cat "$demo/install.log"; exit 1; }
 user=$(id -un)
-sed -e "s|@DEMO@|$demo|g" -e "s|@PREFIX@|$root$prefix|g" -e "s|@USER@|$user|g" \
-	"$top/etc/demo/inetd.conf" > "$demo/inetd.conf"
+fill() {
+	sed -e "s|@DEMO@|$demo|g" -e "s|@PREFIX@|$root$prefix|g" \
+		-e "s|@USER@|$user|g" "$1"
+}
+fill "$top/etc/demo/inetd.conf" > "$demo/inetd.conf"
 for f in "$top"/etc/demo/*.conf; do
 	case $f in */inetd.conf) continue ;; esac
-	sed -e "s|@DEMO@|$demo|g" -e "s|@PREFIX@|$root$prefix|g" \
-		-e "s|@USER@|$user|g" "$f" >> "$demo/inetd.conf"
+	fill "$f" >> "$demo/inetd.conf"
+done
+for f in hosts.allow hosts.deny; do
+	fill "$top/etc/demo/$f" > "$demo/$f"
 done
 [ ! -x "$top/etc/demo/setup" ] || DEMO="$demo" PREFIX="$root$prefix" "$top/etc/demo/setup"
+inetd="$root$prefix/sbin/inetd"
+
+# own_access COMMAND...: COMMAND with the demo's hosts.allow and hosts.deny
+# in place of the host's (root only: a private mount namespace).  A host
+# file that does not exist has no rules to hide.
+own_access=
+if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private true 2>/dev/null; then
+	own_access=1
+fi
+run_inetd() {
+	if [ -n "$own_access" ]; then
+		DEMO="$demo" unshare --mount --propagation private sh -c '
+			for f in hosts.allow hosts.deny; do
+				[ ! -e "/etc/$f" ] ||
+					mount --bind "$DEMO/$f" "/etc/$f" || exit 1
+			done
+			exec "$@"' sh "$@"
+	else
+		"$@"
+	fi
+}
+
+if [ -n "$check" ]; then
+	run_inetd "$inetd" -n "$demo/inetd.conf"
+	exit
+fi
+
+if [ -z "$own_access" ]; then
+	for f in /etc/hosts.allow /etc/hosts.deny; do
+		if [ -r "$f" ] && grep -q '^[[:space:]]*[^#[:space:]]' "$f"; then
+			echo "demo: $f has rules and applies to the demo too;" \
+				"run make demo as root to give it its own"
+		fi
+	done
+fi
 
 cat <<MSG
 The suite is installed in $root$prefix and inetd runs on 127.0.0.1 with
@@ -45,4 +98,4 @@ MSG
 # Ctrl-C goes to inetd, which exits on it; this shell ignores it so that it
 # lives on to remove the scratch directory (inetd sets its own handler).
 trap '' INT
-"$root$prefix/sbin/inetd" -d -l -R 0 "$demo/inetd.conf" || true
+run_inetd "$inetd" -d -l -R 0 "$demo/inetd.conf" || true

@@ -10,16 +10,35 @@
 # not installed here: tests/bench fetches and unpacks them with apt-get
 # download and dpkg -x, so they never run as system services.
 
+# Each package is here for a command or file the build, the tests, the
+# demo or the benchmarks use; none may be assumed just because a usual
+# Debian install happens to have it.
+#   netbase: /etc/services and /etc/protocols, and its postinst writes
+#   /etc/networks and /etc/hosts when missing (unit tests parse all four
+#   real files); libcap2-bin: setcap/getcap (ping's install, its tests);
+#   mount: mount/umount (the integration harness); util-linux: unshare,
+#   setpriv; iproute2: ip, ss; procps: ps, pgrep; coreutils: timeout.
+# The man page lint (tests/run-manlint) checks that every .Xr names a page
+# that exists, so the packages holding the pages ours refer to are here:
+#   manpages manpages-dev (sections 2, 3, 7), hostname, openssh-client,
+#   tcpd (tcpd(8), tcpdmatch(8)), rsh-client (rsh(1), rlogin(1)),
+#   update-inetd, libwrap0 (hosts_options(5)); none of them runs a daemon.
 PACKAGES="
 	g++ make libcpputest-dev libssl-dev pkg-config
 	clang libclang-rt-14-dev
-	mandoc
-	iproute2 procps psmisc util-linux
+	mandoc manpages manpages-dev hostname openssh-client tcpd rsh-client
+	update-inetd
+	netbase libcap2-bin mount
+	iproute2 procps psmisc util-linux coreutils
 	curl socat netcat-openbsd tftp-hpa atftp python3
 	libwrap0 libpcre2-8-0
 	iputils-ping iputils-arping net-tools tcpdump
 	dpkg-dev
 "
+# The case that checks the clean-up (tests/integration/build) names its own
+# package list and policy-rc.d, and puts a stand-in apt-get first in PATH.
+[ -z "${DEPS_PACKAGES:-}" ] || PACKAGES=$DEPS_PACKAGES
+policy=${DEPS_POLICY_RC_D:-/usr/sbin/policy-rc.d}
 
 missing=
 for p in $PACKAGES; do
@@ -37,20 +56,44 @@ fi
 
 echo "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
-policy=/usr/sbin/policy-rc.d
-made_policy=
-if [ ! -e "$policy" ]; then
-	printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy"
-	made_policy=1
-fi
-rc=0
-apt-get install -y -q --no-install-recommends $missing > /tmp/deps.log 2>&1 || {
-	apt-get update -q > /dev/null 2>&1
-	apt-get install -y -q --no-install-recommends $missing > /tmp/deps.log 2>&1 || rc=$?
+log=$(mktemp -t deps.XXXXXX) || exit 1
+
+# While packages install, policy-rc.d refuses every service start.  A
+# policy-rc.d already there is set aside and put back however this script
+# ends (an interrupted apt-get must not leave ours blocking every service
+# start on the machine, nor lose the administrator's).
+saved= ours=
+restore_policy() {
+	if [ -n "$saved" ]; then
+		mv -f "$saved" "$policy"
+	elif [ -n "$ours" ]; then
+		rm -f "$policy"
+	fi
 }
-[ -z "$made_policy" ] || rm -f "$policy"
+trap 'restore_policy' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+if [ -e "$policy" ] || [ -L "$policy" ]; then
+	copy=$(mktemp "$(dirname "$policy")/.policy-rc.d.XXXXXX") || exit 1
+	cp -P -p "$policy" "$copy" || { rm -f "$copy"; exit 1; }
+	saved=$copy
+fi
+ours=1
+# rm first: a symbolic link there must not be written through.
+rm -f "$policy"
+printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" || exit 1
+
+rc=0
+apt-get install -y -q --no-install-recommends $missing > "$log" 2>&1 || {
+	apt-get update -q > /dev/null 2>&1
+	apt-get install -y -q --no-install-recommends $missing > "$log" 2>&1 ||
+		rc=$?
+}
 if [ $rc -ne 0 ]; then
-	tail -n 20 /tmp/deps.log
-	echo "deps: apt-get failed (exit $rc); see /tmp/deps.log"
+	tail -n 20 "$log"
+	echo "deps: apt-get failed (exit $rc); see $log"
+else
+	rm -f "$log"
 fi
 exit $rc

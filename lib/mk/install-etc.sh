@@ -3,15 +3,19 @@
 # A file already present is never overwritten; the sample goes beside it as
 # <file>.sample so an administrator can compare.
 #
-# usage: install-etc.sh DESTDIR SYSCONFDIR LIBEXECDIR SBINDIR BINDIR
+# @SYSCONFDIR@ @LIBEXECDIR@ @SBINDIR@ @BINDIR@ @RUNDIR@ in a sample become
+# the install directories.
+#
+# usage: install-etc.sh DESTDIR SYSCONFDIR LIBEXECDIR SBINDIR BINDIR RUNDIR
 set -e
-destdir=$1 sysconfdir=$2 libexecdir=$3 sbindir=$4 bindir=$5
+destdir=$1 sysconfdir=$2 libexecdir=$3 sbindir=$4 bindir=$5 rundir=$6
 top=$(cd "$(dirname "$0")/../.." && pwd)
 etc="$destdir$sysconfdir"
 
 substitute() {
 	sed -e "s|@LIBEXECDIR@|$libexecdir|g" -e "s|@SBINDIR@|$sbindir|g" \
-	    -e "s|@BINDIR@|$bindir|g" -e "s|@SYSCONFDIR@|$sysconfdir|g" "$1"
+	    -e "s|@BINDIR@|$bindir|g" -e "s|@SYSCONFDIR@|$sysconfdir|g" \
+	    -e "s|@RUNDIR@|$rundir|g" "$1"
 }
 
 install_one() {	# src dest mode

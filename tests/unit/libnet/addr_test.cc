@@ -75,6 +75,12 @@ TEST(addr, endpoints_round_trip)
 	    reinterpret_cast<sockaddr *>(&ss), len);
 	CHECK(g && *g == *f);
 	CHECK(net::endpoint::parse("*:69")->addr.is_unspecified());
+	// The wildcard is the IPv6 one (a dual-stack socket when v6only is
+	// off), with or without the '*'.
+	CHECK(net::endpoint::parse("*:69")->addr.is_v6());
+	CHECK(*net::endpoint::parse(":69") == *net::endpoint::parse("[::]:69"));
+	CHECK(!net::endpoint::parse("*"));
+	CHECK(!net::endpoint::parse("*:"));
 	const char *bad[] = {"127.0.0.1", "127.0.0.1:", "127.0.0.1:65536",
 	    "[::1:7", "[::1]7", "::1:7x", "host:7", "1.2.3.4:-1"};
 	for (const char *s : bad)

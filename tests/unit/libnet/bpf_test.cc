@@ -11,11 +11,12 @@
 #include "libnet/rtnl.h"
 #include "libnet/socket.h"
 
-#include "../skip.h"
 #include "netns.h"
 #include "tap.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 namespace {
 
@@ -74,7 +75,7 @@ TEST(bpf, errors_pass_requests_and_foreign_replies_do_not)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	CHECK(net::set_link_up(*nl, 1, true).ok());
 	for (int family : {AF_INET, AF_INET6}) {

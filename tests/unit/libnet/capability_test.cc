@@ -6,16 +6,16 @@
 
 #include "libnet/capability.h"
 
-#include "../skip.h"
-
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 TEST_GROUP(capability){};
 
 TEST(capability, root_holds_net_raw)
 {
 	if (geteuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	CHECK(net::capability_permitted(CAP_NET_RAW));
 	CHECK(net::capability_effective(CAP_NET_RAW));
 	CHECK(net::raise_capability(CAP_NET_RAW).ok());
@@ -26,7 +26,7 @@ TEST(capability, root_holds_net_raw)
 TEST(capability, cleared_capabilities_cannot_come_back)
 {
 	if (geteuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (!net::clear_capabilities())

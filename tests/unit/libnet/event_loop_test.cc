@@ -1,11 +1,17 @@
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "libnet/event_loop.h"
+
+#include "fdio.h"
 
 #include <CppUTest/TestHarness.h>
 
@@ -98,4 +104,80 @@ TEST(event_loop, signals_arrive_as_events)
 	raise(SIGUSR2);
 	CHECK(loop.run().ok());
 	LONGS_EQUAL(SIGUSR2, got);
+}
+
+namespace {
+
+// The hexadecimal signal set on the line of /proc/self/status named field
+// ("SigIgn:", "SigBlk:", "SigCgt:").
+std::string
+status_mask(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	if (!f)
+		return "?";
+	char line[256];
+	std::string v = "?";
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, field, strlen(field)) == 0) {
+			v = line + strlen(field);
+			v.erase(0, v.find_first_not_of(" \t"));
+			v.erase(v.find_last_not_of("\n") + 1);
+		}
+	fclose(f);
+	return v;
+}
+
+} // namespace
+
+TEST(event_loop, reset_signals_for_exec_leaves_nothing_ignored_caught_or_blocked)
+{
+	// What a server started by inetd would otherwise inherit: an ignored
+	// SIGPIPE, SIGCHLD caught, SIGTERM blocked.
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		signal(SIGPIPE, SIG_IGN);
+		signal(SIGCHLD, [](int) {});
+		sigset_t block;
+		sigemptyset(&block);
+		sigaddset(&block, SIGTERM);
+		sigprocmask(SIG_BLOCK, &block, nullptr);
+		// The signals the C library keeps for itself (32 up to
+		// SIGRTMIN) cannot be changed through it, and are set up again
+		// by the C library of the program exec'd: whatever this
+		// process inherited there (make leaves them ignored) is not
+		// looked at.
+		std::uint64_t mine = ~0ull;
+		for (int s = 32; s < SIGRTMIN; s++)
+			mine &= ~(1ull << (s - 1));
+		auto mask = [&](const char *field) {
+			char hex[17];
+			std::snprintf(hex, sizeof hex, "%016llx",
+			    static_cast<unsigned long long>(
+				std::stoull(status_mask(field), nullptr, 16) &
+				mine));
+			return std::string(hex);
+		};
+		bool before = mask("SigIgn:") != "0000000000000000";
+		net::reset_signals_for_exec();
+		struct sigaction sa;
+		bool chld_default = sigaction(SIGCHLD, nullptr, &sa) == 0 &&
+		    sa.sa_handler == SIG_DFL;
+		std::string r = std::string(before ? "y" : "n") + " " +
+		    mask("SigIgn:") + " " + mask("SigBlk:") +
+		    (chld_default ? " dfl" : " caught");
+		(void)!write(p[1], r.data(), r.size());
+		_exit(0);
+	}
+	close(p[1]);
+	std::string got = read_to_eof(p[0]);
+	close(p[0]);
+	int st = 0;
+	CHECK(waitpid(pid, &st, 0) == pid);
+	// The whole caught set is not compared: sanitizer runtimes keep
+	// handlers of their own (SIGSEGV, SIGBUS...).
+	STRCMP_EQUAL("y 0000000000000000 0000000000000000 dfl", got.c_str());
 }

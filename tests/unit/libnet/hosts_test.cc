@@ -6,6 +6,8 @@
 
 #include <CppUTest/TestHarness.h>
 
+#include "skip.h"
+
 namespace {
 
 net::parsed<net::host_entry>
@@ -230,7 +232,7 @@ TEST(hosts, system_file_parses_without_diagnostics)
 {
 	auto p = net::parse_file("/etc/hosts", net::parse_hosts);
 	if (!p.ok())
-		TEST_EXIT; // no /etc/hosts on this machine
+		NET_SKIP("no /etc/hosts on this machine");
 	for (const auto &d : p->diagnostics)
 		FAIL(d.str().c_str());
 	CHECK(!p->entries.empty());

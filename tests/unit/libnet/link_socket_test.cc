@@ -10,11 +10,12 @@
 #include "libnet/raw_socket.h"
 #include "libnet/rtnl.h"
 
-#include "../skip.h"
 #include "netns.h"
 #include "tap.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 namespace {
 
@@ -59,7 +60,7 @@ TEST(link_socket, sees_frames_both_ways_and_sends_its_own)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	auto tap = tap_link::create(*nl, net::tun_mode::tap, "10.1.0.1", 24);
 	CHECK(tap.has_value());
@@ -129,7 +130,7 @@ TEST(link_socket, sees_frames_both_ways_and_sends_its_own)
 TEST(link_socket, refused_without_privilege)
 {
 	if (geteuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (setresuid(65534, 65534, 65534) != 0)

@@ -6,6 +6,8 @@
 
 #include <CppUTest/TestHarness.h>
 
+#include "skip.h"
+
 namespace {
 
 net::parsed<net::network_entry>
@@ -167,7 +169,7 @@ TEST(networks, system_file_parses_without_diagnostics)
 {
 	auto p = net::parse_file("/etc/networks", net::parse_networks);
 	if (!p.ok())
-		TEST_EXIT; // no /etc/networks on this machine
+		NET_SKIP("no /etc/networks on this machine");
 	for (const auto &d : p->diagnostics)
 		FAIL(d.str().c_str());
 }

@@ -12,9 +12,9 @@
 #include "libnet/daemon.h"
 #include "libnet/privdrop.h"
 
-#include "../skip.h"
-
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 TEST_GROUP(privdrop){};
 
@@ -37,7 +37,7 @@ TEST(privdrop, lookups_by_name_and_number)
 TEST(privdrop, drop_to_nobody_is_one_way)
 {
 	if (geteuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	auto nobody = net::lookup_user("nobody");
 	CHECK(nobody.ok());
 	auto nogroup = net::lookup_group("nogroup");
@@ -98,10 +98,10 @@ status_line(const std::string &key)
 TEST(privdrop, root_gives_up_everything_for_good)
 {
 	if (geteuid() != 0 || getuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	auto nobody = net::lookup_unprivileged("nobody");
 	if (!nobody || !*nobody)
-		SKIP_TEST("no user nobody");
+		NET_SKIP("no user nobody");
 	uid_t uid = (*nobody)->uid;
 	LONGS_EQUAL(0, in_child([&] {
 		if (!net::give_up_privileges(*nobody))
@@ -122,7 +122,7 @@ TEST(privdrop, root_gives_up_everything_for_good)
 TEST(privdrop, root_with_nowhere_to_go_is_refused)
 {
 	if (geteuid() != 0 || getuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	auto none = net::give_up_privileges(std::nullopt);
 	CHECK_FALSE(none.ok());
 	STRCMP_EQUAL("no unprivileged user to become: Operation not "
@@ -137,10 +137,10 @@ TEST(privdrop, root_with_nowhere_to_go_is_refused)
 TEST(privdrop, others_return_to_their_real_ids)
 {
 	if (geteuid() != 0 || getuid() != 0)
-		SKIP_TEST("needs root");
+		NET_SKIP("needs root");
 	auto nobody = net::lookup_user("nobody");
 	if (!nobody)
-		SKIP_TEST("no user nobody");
+		NET_SKIP("no user nobody");
 	// A setuid-root install run by nobody: real ids nobody, effective
 	// root.
 	uid_t uid = nobody->uid;

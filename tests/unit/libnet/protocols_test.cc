@@ -6,6 +6,8 @@
 
 #include <CppUTest/TestHarness.h>
 
+#include "skip.h"
+
 namespace {
 
 net::parsed<net::protocol_entry>
@@ -174,7 +176,7 @@ TEST(protocols, system_file_parses_without_diagnostics)
 {
 	auto p = net::parse_file("/etc/protocols", net::parse_protocols);
 	if (!p.ok())
-		TEST_EXIT; // no /etc/protocols on this machine
+		NET_SKIP("no /etc/protocols on this machine");
 	for (const auto &d : p->diagnostics)
 		FAIL(d.str().c_str());
 	net::protocol_table t(std::move(p->entries));

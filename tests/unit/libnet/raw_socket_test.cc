@@ -15,11 +15,12 @@
 #include "libnet/rtnl.h"
 #include "libnet/socket.h"
 
-#include "../skip.h"
 #include "netns.h"
 #include "tap.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 namespace {
 
@@ -61,7 +62,7 @@ TEST(raw_socket, raw_echo_on_loopback_with_ttl_stamp_and_filter)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	CHECK(loopback_up());
 	for (int family : {AF_INET, AF_INET6}) {
 		auto mine = net::open_icmp_socket(family,
@@ -121,7 +122,7 @@ TEST(raw_socket, replies_come_in_batches)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	CHECK(loopback_up());
 	auto s = net::open_icmp_socket(AF_INET, net::icmp_socket_kind::raw);
 	CHECK(s.ok());
@@ -165,7 +166,7 @@ TEST(raw_socket, datagram_ping_sockets_within_ping_group_range)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	CHECK(loopback_up());
 	CHECK(private_netns::sysctl("net/ipv4/ping_group_range", "0 0"));
 	for (int family : {AF_INET, AF_INET6}) {
@@ -234,7 +235,7 @@ TEST(raw_socket, icmp_errors_reach_the_error_queue_and_raw_sockets)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	CHECK(nl.ok());
 	auto tap = tap_link::create(*nl, net::tun_mode::tap, "10.1.0.1", 24);

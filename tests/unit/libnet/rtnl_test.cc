@@ -12,12 +12,13 @@
 
 #include "libnet/rtnl.h"
 
-#include "../skip.h"
 #include "netns.h"
 #include "nl_build.h"
 #include "tap.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 namespace {
 
@@ -67,7 +68,7 @@ TEST(rtnl, addresses_routes_and_neighbours_on_a_tap)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	auto tap = tap_link::create(*nl, net::tun_mode::tap, "10.1.0.1", 24);
 	CHECK(tap.has_value());
@@ -301,9 +302,9 @@ TEST(rtnl, routes_added_listed_and_deleted_as_ip_route_sees_them)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	if (lines_of("ip -V 2>/dev/null").empty())
-		SKIP_TEST("no ip(8) (iproute2) to compare with");
+		NET_SKIP("no ip(8) (iproute2) to compare with");
 	auto nl = net::netlink_socket::open();
 	auto tap = tap_link::create(*nl, net::tun_mode::tap, "10.1.0.1", 24);
 	CHECK(tap.has_value());

@@ -1,9 +1,13 @@
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "libnet/parse_file.h"
 #include "libnet/services.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 namespace {
 
@@ -117,13 +121,42 @@ TEST(services, shipped_sample_is_clean_and_has_the_suite_ports)
 		CHECK_TEXT(t.by_name(s, "tcp") != nullptr, s);
 		CHECK_TEXT(t.by_name(s, "udp") != nullptr, s);
 	}
+	// Each protocol its own line (the manual's section on services).
+	LONGS_EQUAL(22, t.by_name("ssh", "udp")->port);
+	LONGS_EQUAL(995, t.by_name("pop3s", "udp")->port);
+}
+
+TEST(services, shipped_sample_has_every_service_of_the_system_file)
+{
+	// Installed over Debian's /etc/services, the sample must not lose a
+	// name any package expects: a lookup of each name and alias of the
+	// system file gives the same port in the sample as in that file.
+	auto sys = net::parse_file("/etc/services", net::parse_services);
+	if (!sys.ok())
+		NET_SKIP("no /etc/services on this machine");
+	auto p = net::parse_file(TOP_SRCDIR "/etc/services",
+	    net::parse_services);
+	CHECK(p.ok());
+	net::service_table sample(std::move(p->entries));
+	net::service_table system(sys->entries);
+	for (const auto &e : sys->entries) {
+		std::vector<std::string> names = e.aliases;
+		names.push_back(e.name);
+		for (const auto &n : names) {
+			std::string what = n + "/" + e.proto;
+			const net::service_entry *s = sample.by_name(n, e.proto);
+			CHECK_TEXT(s != nullptr, ("missing: " + what).c_str());
+			LONGS_EQUAL_TEXT(system.by_name(n, e.proto)->port, s->port,
+			    what.c_str());
+		}
+	}
 }
 
 TEST(services, system_file_parses_without_diagnostics)
 {
 	auto p = net::parse_file("/etc/services", net::parse_services);
 	if (!p.ok())
-		TEST_EXIT; // no /etc/services on this machine
+		NET_SKIP("no /etc/services on this machine");
 	for (const auto &d : p->diagnostics)
 		FAIL(d.str().c_str());
 	CHECK(p->entries.size() > 100);

@@ -1,4 +1,5 @@
 #include <netinet/in.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -183,4 +184,63 @@ TEST(socket, unix_listen_replaces_only_stale_sockets)
 	STRCMP_CONTAINS("not a socket", refused.err().message().c_str());
 	unlink(path.c_str());
 	rmdir(dir);
+}
+
+TEST(socket, set_nonblocking_switches_both_ways)
+{
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC) == 0);
+	net::unique_fd r(p[0]), w(p[1]);
+	CHECK(net::set_nonblocking(r.get(), true).ok());
+	CHECK((fcntl(r.get(), F_GETFL) & O_NONBLOCK) != 0);
+	char c;
+	CHECK(read(r.get(), &c, 1) < 0);
+	LONGS_EQUAL(EAGAIN, errno);
+	CHECK(net::set_nonblocking(r.get(), false).ok());
+	CHECK((fcntl(r.get(), F_GETFL) & O_NONBLOCK) == 0);
+	// Other status flags are kept.
+	CHECK(fcntl(w.get(), F_SETFL, O_APPEND) == 0);
+	CHECK(net::set_nonblocking(w.get(), true).ok());
+	CHECK((fcntl(w.get(), F_GETFL) & O_APPEND) != 0);
+	auto bad = net::set_nonblocking(-1, true);
+	CHECK_FALSE(bad.ok());
+	LONGS_EQUAL(EBADF, bad.err().code);
+}
+
+TEST(socket, peer_endpoint_names_the_other_end)
+{
+	const char *addrs[] = {"127.0.0.1:0", "[::1]:0"};
+	for (const char *a : addrs) {
+		auto l = net::tcp_listen(*net::endpoint::parse(a));
+		CHECK(l.ok());
+		auto bound = net::local_endpoint(l->get());
+		auto c = net::tcp_connect(*bound);
+		CHECK(c.ok());
+		CHECK(readable(l->get(), 1000));
+		auto s = net::accept_connection(l->get(), nullptr);
+		CHECK(s.ok());
+		// The client's peer is the listener's address; the server's
+		// peer is the client's own local endpoint.
+		auto cp = net::peer_endpoint(c->get());
+		CHECK(cp.ok());
+		CHECK(*cp == *bound);
+		auto sp = net::peer_endpoint(s->get());
+		CHECK(sp.ok());
+		CHECK(*sp == *net::local_endpoint(c->get()));
+		// A listening socket has no peer.
+		auto none = net::peer_endpoint(l->get());
+		CHECK_FALSE(none.ok());
+		LONGS_EQUAL(ENOTCONN, none.err().code);
+		STRCMP_CONTAINS("getpeername", none.err().message().c_str());
+	}
+}
+
+TEST(socket, peer_endpoint_of_a_unix_socket_is_not_an_address)
+{
+	int sv[2];
+	CHECK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0);
+	net::unique_fd a(sv[0]), b(sv[1]);
+	auto p = net::peer_endpoint(a.get());
+	CHECK_FALSE(p.ok());
+	LONGS_EQUAL(EAFNOSUPPORT, p.err().code);
 }

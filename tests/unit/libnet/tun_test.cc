@@ -12,11 +12,12 @@
 #include "libnet/tun.h"
 #include "libnet/udp.h"
 
-#include "../skip.h"
 #include "netns.h"
 #include "tap.h"
 
 #include <CppUTest/TestHarness.h>
+
+#include "skip.h"
 
 TEST_GROUP(tun){};
 
@@ -24,7 +25,7 @@ TEST(tun, packets_from_the_kernel_decode_and_ours_are_answered)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto nl = net::netlink_socket::open();
 	auto tun = tap_link::create(*nl, net::tun_mode::tun, "10.2.0.1", 24);
 	CHECK(tun.has_value());
@@ -85,7 +86,7 @@ TEST(tun, names_and_permissions)
 {
 	private_netns ns;
 	if (!ns.entered())
-		SKIP_TEST("needs root and network namespaces");
+		NET_SKIP("needs root and network namespaces");
 	auto a = net::open_tun("", net::tun_mode::tap);
 	CHECK(a.ok());
 	CHECK_FALSE(a->name.empty());
