@@ -1,6 +1,7 @@
 #include "libnet/event_loop.h"
 
 #include <fcntl.h>
+#include <sys/epoll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -37,9 +38,20 @@ ensure_signal_pipe()
 	return {};
 }
 
+// The registration word of a watch: its generation above, the fd below.
+std::uint64_t
+tag(int fd, std::uint64_t generation)
+{
+	return (generation << 32) | static_cast<std::uint32_t>(fd);
+}
+
 } // namespace
 
-event_loop::event_loop() : now_(mono_clock::now()) {}
+event_loop::event_loop()
+    : epoll_(epoll_create1(EPOLL_CLOEXEC)), ready_(64),
+      now_(mono_clock::now())
+{
+}
 
 event_loop::~event_loop()
 {
@@ -49,11 +61,39 @@ event_loop::~event_loop()
 	}
 }
 
+// Brings epoll's interest list from old (nullptr: not watched) to now.
+// A failure leaves the fd off the list; the loop goes on without it, as
+// poll would report POLLNVAL for a bad fd and nothing else.
+void
+event_loop::apply(int fd, const watch_entry *old, const watch_entry &now)
+{
+	bool was = old != nullptr && old->events != 0;
+	epoll_event ev{};
+	ev.events = static_cast<std::uint16_t>(now.events);
+	ev.data.u64 = tag(fd, now.generation);
+	if (now.events == 0) {
+		if (was)
+			(void)epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+	} else if (was) {
+		(void)epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &ev);
+	} else if (epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &ev) != 0 &&
+	    errno == EEXIST) {
+		(void)epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &ev);
+	}
+}
+
 void
 event_loop::watch(int fd, short events, fd_callback cb)
 {
-	watches_[fd] = watch_entry{events, std::move(cb), ++generation_};
-	pollfds_dirty_ = true;
+	watch_entry w{events, std::move(cb), ++generation_};
+	auto it = watches_.find(fd);
+	if (it == watches_.end()) {
+		apply(fd, nullptr, w);
+		watches_.emplace(fd, std::move(w));
+	} else {
+		apply(fd, &it->second, w);
+		it->second = std::move(w);
+	}
 }
 
 void
@@ -62,15 +102,20 @@ event_loop::set_events(int fd, short events)
 	auto it = watches_.find(fd);
 	if (it == watches_.end() || it->second.events == events)
 		return;
+	watch_entry w{events, {}, it->second.generation};
+	apply(fd, &it->second, w);
 	it->second.events = events;
-	pollfds_dirty_ = true;
 }
 
 void
 event_loop::unwatch(int fd)
 {
-	if (watches_.erase(fd) > 0)
-		pollfds_dirty_ = true;
+	auto it = watches_.find(fd);
+	if (it == watches_.end())
+		return;
+	if (it->second.events != 0)
+		(void)epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+	watches_.erase(it);
 }
 
 bool
@@ -157,13 +202,8 @@ event_loop::fire_timers()
 result<void>
 event_loop::run_once(std::optional<duration> max_wait)
 {
-	if (pollfds_dirty_) {
-		pollfds_.clear();
-		for (const auto &[fd, w] : watches_)
-			if (w.events != 0)
-				pollfds_.push_back(pollfd{fd, w.events, 0});
-		pollfds_dirty_ = false;
-	}
+	if (!epoll_.valid())
+		return fail(EMFILE, "epoll_create1");
 	int timeout = -1;
 	time_point start = mono_clock::now();
 	std::optional<duration> wait = max_wait;
@@ -177,29 +217,24 @@ event_loop::run_once(std::optional<duration> max_wait)
 		timeout = ms < 0 ? 0 : ms > INT32_MAX ? INT32_MAX
 						      : static_cast<int>(ms);
 	}
-	int n = poll(pollfds_.data(), pollfds_.size(), timeout);
+	int n = epoll_wait(epoll_.get(), ready_.data(),
+	    static_cast<int>(ready_.size()), timeout);
 	if (n < 0 && errno != EINTR)
-		return fail("poll");
+		return fail("epoll_wait");
 	now_ = mono_clock::now();
-	if (n > 0) {
-		// Callbacks may add or remove watches: work on a snapshot and
-		// skip entries removed or replaced since the poll.
-		std::vector<std::pair<pollfd, std::uint64_t>> ready;
-		for (const auto &p : pollfds_) {
-			if (p.revents == 0)
-				continue;
-			auto it = watches_.find(p.fd);
-			if (it != watches_.end())
-				ready.emplace_back(p, it->second.generation);
-		}
-		for (const auto &[p, gen] : ready) {
-			auto it = watches_.find(p.fd);
-			if (it == watches_.end() || it->second.generation != gen ||
-			    it->second.events == 0)
-				continue;
-			fd_callback cb = it->second.cb;
-			cb(p.revents);
-		}
+	// Callbacks may add, remove or replace watches: an event is
+	// dispatched only to the watch it was queued for, and only while
+	// that watch still wants events.
+	for (int i = 0; i < n; i++) {
+		const epoll_event &ev = ready_[static_cast<std::size_t>(i)];
+		int fd = static_cast<int>(static_cast<std::uint32_t>(ev.data.u64));
+		auto it = watches_.find(fd);
+		if (it == watches_.end() ||
+		    tag(fd, it->second.generation) != ev.data.u64 ||
+		    it->second.events == 0)
+			continue;
+		fd_callback cb = it->second.cb;
+		cb(static_cast<short>(ev.events & 0xffff));
 	}
 	fire_timers();
 	return {};

@@ -1,9 +1,12 @@
-// event_loop.h: the one event loop of a process: poll(2) over watched
+// event_loop.h: the one event loop of a process: epoll(7) over watched
 // descriptors, timers on the monotonic clock, and signals delivered as
-// events through a self-pipe (the handler only writes a byte).
+// events through a self-pipe (the handler only writes a byte).  Events
+// are the poll(2) bits (POLLIN, POLLOUT, POLLERR, POLLHUP), which epoll
+// shares on Linux.
 #pragma once
 
 #include <poll.h>
+#include <sys/epoll.h>
 
 #include <chrono>
 #include <cstdint>
@@ -37,7 +40,8 @@ public:
 	event_loop &operator=(const event_loop &) = delete;
 
 	// Calls cb with the returned events whenever fd has any of events
-	// (POLLIN, POLLOUT); replaces an earlier watch of fd.
+	// (POLLIN, POLLOUT); replaces an earlier watch of fd.  A watched fd
+	// must be unwatched before it is closed.
 	void watch(int fd, short events, fd_callback cb);
 
 	// Changes the events watched on fd; 0 pauses the watch.
@@ -86,10 +90,16 @@ private:
 
 	void dispatch_signals();
 	void fire_timers();
+	void apply(int fd, const watch_entry *old, const watch_entry &now);
 
 	std::unordered_map<int, watch_entry> watches_;
-	std::vector<pollfd> pollfds_;
-	bool pollfds_dirty_ = true;
+	// epoll's interest list holds the fds with events; a paused one
+	// (events 0) is taken off it, since epoll reports errors and hangups
+	// whatever was asked.  Each registration carries its watch's
+	// generation, so an event queued for a watch that was replaced in
+	// the same round is recognised and dropped.
+	unique_fd epoll_;
+	std::vector<epoll_event> ready_;
 	std::uint64_t generation_ = 0;
 
 	std::map<std::pair<time_point, timer_id>, timer_callback> timers_;
