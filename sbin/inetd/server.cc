@@ -794,6 +794,10 @@ server::child_exited(pid_t pid, int status)
 	children_.erase(it);
 	service_ptr svc = rec.svc;
 	svc->children--;
+	if (std::string why = spawn_failure(pid); !why.empty()) {
+		svc->count.failed++;
+		net::log_err("%s: %s", svc->spec.name.c_str(), why.c_str());
+	}
 	if (rec.source)
 		svc->sources.release(*rec.source);
 	double took = seconds_since(rec.start, net::mono_clock::now());

@@ -29,14 +29,16 @@ struct spawn_request {
 	std::vector<int> handled_signals;
 	// Runs in the child before anything else; false ends the child
 	// quietly (a refused connection: the check has logged why).  A check
-	// needs a full fork; without one the child is started with vfork.
+	// needs a full fork; without one the child starts on inetd's memory
+	// (clone, or vfork where that is not possible) and allocates nothing.
 	std::function<bool()> check;
 };
 
 struct spawned {
 	pid_t pid = -1;
-	// vfork path: why the child could not become the server (it has then
-	// exited); empty when exec succeeded.
+	// Where the parent waited for the child's exec (vfork): why the child
+	// could not become the server (it has then exited); empty when exec
+	// succeeded.  Otherwise spawn_failure tells, once the child exited.
 	std::string failure;
 	// fork path: readable end of a close-on-exec pipe; end of file with
 	// no data means exec succeeded, otherwise the child wrote why not.
@@ -47,5 +49,9 @@ struct spawned {
 // default signal dispositions, a session of its own, the service's user
 // and group for good, the given environment, and execs the program.
 net::result<spawned> spawn_child(const spawn_request &req);
+
+// Why the child pid, started by spawn_child and since exited, could not
+// become its server; empty when it exec'd or when spawned.failure said.
+std::string spawn_failure(pid_t pid);
 
 } // namespace inetd
