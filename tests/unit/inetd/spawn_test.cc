@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "fdio.h"
 #include "spawn.h"
 
 #include <CppUTest/TestHarness.h>
@@ -35,18 +36,6 @@ reap(pid_t pid)
 	return status;
 }
 
-// Everything the child wrote to its end of the pair.
-std::string
-drain(int fd)
-{
-	std::string out;
-	char buf[512];
-	ssize_t n;
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		out.append(buf, static_cast<std::size_t>(n));
-	return out;
-}
-
 } // namespace
 
 TEST_GROUP(spawn){};
@@ -66,7 +55,7 @@ TEST(spawn, child_gets_the_socket_the_environment_and_nothing_else)
 	CHECK(r.ok());
 	// ls sees 0-2 and its own directory fd.
 	STRCMP_EQUAL("child\n4\nPATH=/usr/bin:/bin\nWHO=child\n",
-	    drain(sv[0]).c_str());
+	    read_to_eof(sv[0]).c_str());
 	close(sv[0]);
 	int status = reap(r->pid);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -86,7 +75,7 @@ TEST(spawn, handled_signals_are_back_to_default_and_unblocked)
 	sigaction(SIGHUP, &old_hup, nullptr);
 	close(sv[1]);
 	CHECK(r.ok());
-	std::string out = drain(sv[0]);
+	std::string out = read_to_eof(sv[0]);
 	close(sv[0]);
 	reap(r->pid);
 	// SIGHUP (bit 0) is neither ignored nor blocked in the child.
@@ -135,7 +124,7 @@ TEST(spawn, many_children_in_flight_each_run_their_own_plan)
 	}
 	for (int i = 0; i < n; i++) {
 		STRCMP_EQUAL((std::to_string(i) + "\n").c_str(),
-		    drain(fds[i]).c_str());
+		    read_to_eof(fds[i]).c_str());
 		close(fds[i]);
 		int status = reap(pids[i]);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
