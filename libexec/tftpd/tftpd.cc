@@ -7,7 +7,7 @@
 // port; the child serves the transfer from a socket of its own.  With -N
 // (a `nowait` entry) there is no fork: the process inetd started is the
 // transfer, so inetd's limits count transfers.  With -L (or -l, detached)
-// it is a standalone daemon: one process, one poll(2) loop, every
+// it is a standalone daemon: one process, one event loop (epoll(7)), every
 // transfer at once.
 //
 // Start-up order: syslog, (under inetd) the request, options, user

@@ -936,9 +936,10 @@ server::apply_changes(service &svc, service_spec next)
 		net::log_notice("%s: changed (%s: %s)", svc.spec.name.c_str(),
 		    svc.spec.where().c_str(), what.c_str());
 	}
-	// XXX: a buffer size dropped from the line stays set on the open
+	// A buffer size dropped from the line stays set on the open
 	// socket (Linux has no "back to automatic"); a new socket, after
-	// the service is removed and added again, has the default.
+	// the service is removed and added again, has the default
+	// (inetd.conf.5 says so).
 	if (c.socket_options)
 		for (auto &l : svc.listeners)
 			if (l.fd.valid())
