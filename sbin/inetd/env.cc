@@ -1,6 +1,29 @@
 #include "env.h"
 
+#include <cstdlib>
+
 namespace inetd {
+
+namespace {
+
+// A sanitizer build (make SANITIZE=1, for tests only) hands its
+// sanitizers' settings on, so that a server under inetd writes its
+// reports where the test harness looks (ASAN_OPTIONS=log_path=...)
+// instead of onto the client's socket.
+void
+keep_sanitizer_options(std::vector<std::string> &env)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	for (const char *name : {"ASAN_OPTIONS", "UBSAN_OPTIONS",
+		 "LSAN_OPTIONS"})
+		if (const char *v = std::getenv(name))
+			env.push_back(std::string(name) + "=" + v);
+#else
+	(void)env;
+#endif
+}
+
+} // namespace
 
 std::vector<std::string>
 child_environment(const net::user_info &user,
@@ -16,6 +39,7 @@ child_environment(const net::user_info &user,
 		env.push_back("SHELL=" + user.shell);
 	if (tz != nullptr && *tz != '\0')
 		env.push_back(std::string("TZ=") + tz);
+	keep_sanitizer_options(env);
 	if (!peer)
 		return env;
 	net::address remote = peer->remote.addr.unmapped();

@@ -1,5 +1,6 @@
 // env.h: the environment a child starts with.  Nothing is inherited from
-// inetd's own environment but TZ: a child sees a fixed PATH, who it runs
+// inetd's own environment but TZ (and, in a sanitizer build, the
+// sanitizers' options): a child sees a fixed PATH, who it runs
 // as, and who it is talking to.
 #pragma once
 

@@ -53,6 +53,9 @@ rc=$stage/etc/rc.d/inetd
 assert_file_match '^command=\$\{inetd_command:-/usr/local/sbin/inetd\}$' "$rc" "rc.d/inetd program"
 assert_file_match '^conf=\$\{inetd_conf:-/etc/inetd.conf\}$' "$rc" "rc.d/inetd configuration"
 assert_file_match '^pidfile=\$\{inetd_pidfile:-/run/inetd.pid\}$' "$rc" "rc.d/inetd pidfile (RUNDIR)"
+rc=$stage/etc/rc.d/tftpd
+assert_file_match '^command=\$\{tftpd_command:-/usr/local/libexec/tftpd\}$' "$rc" "rc.d/tftpd program (LIBEXECDIR)"
+assert_file_match '^pidfile=\$\{tftpd_pidfile:-/run/tftpd.pid\}$' "$rc" "rc.d/tftpd pidfile (RUNDIR)"
 if grep -q '@LIBEXECDIR@' "$TOP/etc/inetd.conf"; then
 	assert_file_match '/usr/local/libexec/' "$stage/etc/inetd.conf" "inetd.conf servers in LIBEXECDIR"
 fi

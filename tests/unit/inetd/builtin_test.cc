@@ -1,4 +1,8 @@
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "builtin.h"
 #include "env.h"
@@ -69,6 +73,25 @@ TEST(builtin, udp_loop_guard)
 
 TEST_GROUP(env){};
 
+namespace {
+
+// The environment without what a sanitizer build hands on (make check
+// SANITIZE=1 runs with ASAN_OPTIONS and UBSAN_OPTIONS set).
+std::vector<std::string>
+laundered(const net::user_info &u, const std::optional<inetd::peer_info> &p,
+    const char *tz)
+{
+	auto env = inetd::child_environment(u, p, tz);
+	std::erase_if(env, [](const std::string &e) {
+		return e.starts_with("ASAN_OPTIONS=") ||
+		    e.starts_with("UBSAN_OPTIONS=") ||
+		    e.starts_with("LSAN_OPTIONS=");
+	});
+	return env;
+}
+
+} // namespace
+
 TEST(env, laundered_with_peer_information)
 {
 	net::user_info u;
@@ -77,7 +100,7 @@ TEST(env, laundered_with_peer_information)
 	u.shell = "/usr/sbin/nologin";
 	inetd::peer_info p{*net::endpoint::parse("[::ffff:192.0.2.7]:4000"),
 	    *net::endpoint::parse("[::ffff:192.0.2.1]:23"), false};
-	auto env = inetd::child_environment(u, p, "Europe/Paris");
+	auto env = laundered(u, p, "Europe/Paris");
 	std::vector<std::string> want = {
 	    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 	    "HOME=/nonexistent", "USER=nobody", "LOGNAME=nobody",
@@ -88,7 +111,7 @@ TEST(env, laundered_with_peer_information)
 	CHECK(env == want);
 	inetd::peer_info q{*net::endpoint::parse("[2001:db8::7]:5"),
 	    *net::endpoint::parse("[2001:db8::1]:7"), true};
-	auto env6 = inetd::child_environment(u, q, nullptr);
+	auto env6 = laundered(u, q, nullptr);
 	std::vector<std::string> want6 = {
 	    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 	    "HOME=/nonexistent", "USER=nobody", "LOGNAME=nobody",
@@ -96,6 +119,30 @@ TEST(env, laundered_with_peer_information)
 	    "REMOTE_PORT=5", "PROTO=UDP6", "UDPREMOTEIP=2001:db8::7",
 	    "UDPREMOTEPORT=5", "UDPLOCALIP=2001:db8::1", "UDPLOCALPORT=7"};
 	CHECK(env6 == want6);
-	auto bare = inetd::child_environment(u, std::nullopt, "");
+	auto bare = laundered(u, std::nullopt, "");
 	LONGS_EQUAL(5, bare.size());
+}
+
+// Only a sanitizer build passes its sanitizers' settings on, so that the
+// reports of a server under inetd reach the test harness; a real build
+// hands nothing of inetd's environment but TZ to a child.
+TEST(env, sanitizer_options_only_in_sanitizer_builds)
+{
+	const char *old = std::getenv("ASAN_OPTIONS");
+	std::string saved = old ? old : "";
+	setenv("ASAN_OPTIONS", "log_path=/nonexistent/asan", 1);
+	net::user_info u;
+	u.name = "nobody";
+	auto env = inetd::child_environment(u, std::nullopt, nullptr);
+	if (old)
+		setenv("ASAN_OPTIONS", saved.c_str(), 1);
+	else
+		unsetenv("ASAN_OPTIONS");
+	bool kept = std::find(env.begin(), env.end(),
+			"ASAN_OPTIONS=log_path=/nonexistent/asan") != env.end();
+#if defined(__SANITIZE_ADDRESS__)
+	CHECK(kept);
+#else
+	CHECK_FALSE(kept);
+#endif
 }
