@@ -39,5 +39,8 @@ for f in "$top"/etc/*; do
 done
 for f in "$top"/etc/rc.d/*; do
 	[ -f "$f" ] || continue
-	install_one "$f" "$etc/rc.d/$(basename "$f")" 755
+	# rc.subr is sourced by the scripts, not run.
+	mode=755
+	[ "$(basename "$f")" = rc.subr ] && mode=644
+	install_one "$f" "$etc/rc.d/$(basename "$f")" $mode
 done

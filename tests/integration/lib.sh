@@ -40,6 +40,18 @@ trap cleanup EXIT
 
 ip link set lo up
 
+# rc_script NAME [-e SED-EXPR]...: etc/rc.d/NAME as if installed with
+# SYSCONFDIR=$T (rc.subr beside it in $T/rc.d), other placeholders
+# replaced by the sed expressions; prints its path.
+rc_script() {
+	_n=$1
+	shift
+	mkdir -p "$T/rc.d"
+	sed "s|@SYSCONFDIR@|$T|g" "$TOP/etc/rc.d/rc.subr" > "$T/rc.d/rc.subr"
+	sed -e "s|@SYSCONFDIR@|$T|g" "$@" "$TOP/etc/rc.d/$_n" > "$T/rc.d/$_n"
+	echo "$T/rc.d/$_n"
+}
+
 # skip REASON: the case cannot run here; counts as skipped.
 skip() {
 	echo "SKIP $CASE: $*"

@@ -44,7 +44,9 @@ done
 for f in "$TOP"/etc/rc.d/*; do
 	[ -f "$f" ] || continue
 	rel=etc/rc.d/$(basename "$f")
-	[ "$(stat -c %a "$stage/$rel")" = 755 ] || fail "$rel is not mode 755"
+	mode=755
+	[ "$(basename "$f")" = rc.subr ] && mode=644
+	[ "$(stat -c %a "$stage/$rel")" = $mode ] || fail "$rel is not mode $mode"
 	echo "$rel" >> "$expected"
 done
 left=$(grep -l '@[A-Z]*DIR@' "$stage"/etc/* "$stage"/etc/rc.d/* 2>/dev/null)
@@ -53,6 +55,7 @@ rc=$stage/etc/rc.d/inetd
 assert_file_match '^command=\$\{inetd_command:-/usr/local/sbin/inetd\}$' "$rc" "rc.d/inetd program"
 assert_file_match '^conf=\$\{inetd_conf:-/etc/inetd.conf\}$' "$rc" "rc.d/inetd configuration"
 assert_file_match '^pidfile=\$\{inetd_pidfile:-/run/inetd.pid\}$' "$rc" "rc.d/inetd pidfile (RUNDIR)"
+assert_file_match '^\. "/etc/rc.d/rc.subr"$' "$rc" "rc.d/inetd finds rc.subr (SYSCONFDIR)"
 rc=$stage/etc/rc.d/tftpd
 assert_file_match '^command=\$\{tftpd_command:-/usr/local/libexec/tftpd\}$' "$rc" "rc.d/tftpd program (LIBEXECDIR)"
 assert_file_match '^pidfile=\$\{tftpd_pidfile:-/run/tftpd.pid\}$' "$rc" "rc.d/tftpd pidfile (RUNDIR)"

@@ -4,15 +4,14 @@
 # Syslog messages carry the facility LOG_DAEMON.
 . "$TOP/tests/integration/inetd/common.sh"
 capture_syslog
-sed -e "s|@SBINDIR@|$TOP/sbin/inetd|g" -e "s|@SYSCONFDIR@|$T|g" \
-	"$TOP/etc/rc.d/inetd" > "$T/rc.inetd"
+script=$(rc_script inetd -e "s|@SBINDIR@|$TOP/sbin/inetd|g")
 cat > "$T/inetd.conf" <<CONF
 echo  stream tcp nowait root internal
 10023 stream tcp nowait nobody /usr/bin/id id -un
 CONF
 export inetd_conf="$T/inetd.conf" inetd_pidfile="$T/inetd.pid" inetd_flags="-l"
 rc() {
-	sh "$T/rc.inetd" "$@"
+	sh "$script" "$@"
 }
 out=$(rc status) && fail "status before start: $out"
 assert_match '^inetd started \(pid [0-9]+\)$' "$(rc start)" "rc start"

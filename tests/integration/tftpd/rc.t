@@ -7,11 +7,10 @@
 need atftp
 make_tree
 capture_syslog
-sed -e "s|@LIBEXECDIR@/tftpd|$TFTPD|g" -e "s|@SYSCONFDIR@|$T|g" \
-	-e "s|@RUNDIR@|$T/run|g" "$TOP/etc/rc.d/tftpd" > "$T/rc.tftpd"
+script=$(rc_script tftpd -e "s|@LIBEXECDIR@/tftpd|$TFTPD|g" -e "s|@RUNDIR@|$T/run|g")
 mkdir "$T/run" && chown nobody "$T/run"
 rc() {
-	sh "$T/rc.tftpd" "$@"
+	sh "$script" "$@"
 }
 cd "$T/client" || fail "cd"
 
