@@ -468,6 +468,7 @@ server::flush(session &s)
 	}
 	s.tx->clear_outgoing();
 	s.sent = 0;
+	s.tx->read_ahead();
 	loop_.set_events(fd, POLLIN);
 }
 

@@ -11,7 +11,7 @@ transfer::transfer(const transfer_config &cfg, block_source &src)
 	if (cfg_.windowsize < 1)
 		cfg_.windowsize = 1;
 	std::uint64_t ahead = cfg_.readahead / cfg_.blksize;
-	slots_ = std::max<std::uint64_t>(cfg_.windowsize,
+	slots_ = std::max<std::uint64_t>(cfg_.windowsize + 1,
 	    std::min<std::uint64_t>(ahead, 256));
 	ring_.resize(static_cast<std::size_t>(slots_) * (4 + cfg_.blksize));
 	len_.resize(static_cast<std::size_t>(slots_));
@@ -61,7 +61,7 @@ transfer::send_oack(time_point now)
 }
 
 bool
-transfer::load_until(std::uint64_t last)
+transfer::load_until(std::uint64_t last, bool report)
 {
 	if (last_block_ != 0 && last > last_block_)
 		last = last_block_;
@@ -76,8 +76,9 @@ transfer::load_until(std::uint64_t last)
 		load_iov_.push_back(iovec{slot(b) + 4, cfg_.blksize});
 	auto got = src_->read_blocks(load_iov_);
 	if (!got) {
-		fail_with(error_for_errno(got.err().code).code,
-		    got.err().message(), true);
+		if (report)
+			fail_with(error_for_errno(got.err().code).code,
+			    got.err().message(), true);
 		return false;
 	}
 	std::size_t left = *got;
@@ -96,6 +97,15 @@ transfer::load_until(std::uint64_t last)
 	}
 	loaded_ = last + 1;
 	return true;
+}
+
+void
+transfer::read_ahead()
+{
+	if (role_ != role::sender || finished_ || last_block_ != 0 ||
+	    loaded_ > sent_hi_ + 1)
+		return;
+	(void)load_until(base_ + slots_ - 1, false);
 }
 
 void

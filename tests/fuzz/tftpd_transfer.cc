@@ -6,8 +6,8 @@
 // consecutive blocks of at most blksize bytes, a repeated ACK draws
 // nothing (the Sorcerer's Apprentice), a receiver sends at most one
 // packet, stores exactly the bytes it counts and never more than it was
-// sent, whatever is sent has a deadline ahead, and a finished transfer
-// stays silent.
+// sent, whatever is sent has a deadline ahead, a finished transfer stays
+// silent, and every DATA block carries its own bytes (read ahead or not).
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -43,8 +43,11 @@ struct reader {
 	}
 };
 
+// Each byte of block b of the file is b's low byte, so a block sent from
+// the wrong slot of the ring shows.
 struct source : tftpd::block_source {
 	std::size_t left;
+	std::uint64_t blocks = 0;
 
 	net::result<std::size_t>
 	read_blocks(std::span<const iovec> b) override
@@ -52,7 +55,8 @@ struct source : tftpd::block_source {
 		std::size_t total = 0;
 		for (const auto &v : b) {
 			std::size_t k = v.iov_len < left ? v.iov_len : left;
-			std::memset(v.iov_base, 'x', k);
+			std::memset(v.iov_base,
+			    static_cast<std::uint8_t>(++blocks), k);
 			left -= k;
 			total += k;
 		}
@@ -89,6 +93,9 @@ check_out(tftpd::transfer &t, const tftpd::transfer_config &c, bool sender)
 			if (!sender || pv.payload.size() > c.blksize ||
 			    (data > 0 && pv.block != next))
 				__builtin_trap();
+			for (std::uint8_t byte : pv.payload)
+				if (byte != static_cast<std::uint8_t>(pv.block))
+					__builtin_trap();
 			next = static_cast<std::uint16_t>(pv.block + 1);
 			data++;
 		}
@@ -99,6 +106,8 @@ check_out(tftpd::transfer &t, const tftpd::transfer_config &c, bool sender)
 		__builtin_trap();
 	std::size_t n = out.size();
 	t.clear_outgoing();
+	// As the server does once a send has gone out.
+	t.read_ahead();
 	return n;
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -18,6 +19,7 @@ struct mem_source : block_source {
 	std::vector<std::uint8_t> data;
 	std::size_t pos = 0;
 	int calls = 0;
+	int fail_on = 0;	// this call (counting from 1) fails with EIO
 
 	explicit mem_source(std::size_t n)
 	{
@@ -29,7 +31,8 @@ struct mem_source : block_source {
 	net::result<std::size_t>
 	read_blocks(std::span<const iovec> b) override
 	{
-		calls++;
+		if (++calls == fail_on)
+			return net::fail(EIO, "read");
 		std::size_t total = 0;
 		for (const auto &v : b) {
 			std::size_t n = std::min(v.iov_len, data.size() - pos);
@@ -373,6 +376,71 @@ TEST(transfer_read, rollover_past_65535_blocks)
 	LONGS_EQUAL(blocks + 1, seen);
 	CHECK(t.status() == transfer::state::done);
 	LONGS_EQUAL(8 * blocks + 3, t.bytes());
+}
+
+// read_ahead() after a send fills the free slots, so the ACK that follows
+// is answered from the ring without a read in between.
+TEST(transfer_read, read_ahead_leaves_the_ack_path_without_a_read)
+{
+	mem_source src(2000);	// blocks of 512, 512, 512, 464
+	auto c = config();
+	c.readahead = 512;	// one block's worth: the ring is window + 1
+	transfer t(c, src);
+	t.start(t0);
+	auto s = drain(t);
+	LONGS_EQUAL(1, s[0].block);
+	LONGS_EQUAL(1, src.calls);	// blocks 1 and 2 in one read
+	t.read_ahead();			// block 2 is loaded and unsent
+	LONGS_EQUAL(1, src.calls);
+	for (std::uint16_t b = 1; b <= 3; b++) {
+		int before = src.calls;
+		t.on_packet(ack(b), t0);
+		// The block read ahead holds the file's bytes for its place,
+		// not those of the block whose slot it took.
+		auto out = t.outgoing();
+		LONGS_EQUAL(1, out.size());
+		std::size_t off = std::size_t{b} * 512;
+		std::size_t len = std::min<std::size_t>(512, 2000 - off);
+		LONGS_EQUAL(4 + len, out[0].iov_len);
+		MEMCMP_EQUAL(src.data.data() + off,
+		    static_cast<const std::uint8_t *>(out[0].iov_base) + 4, len);
+		s = drain(t);
+		LONGS_EQUAL(b + 1, s[0].block);
+		LONGS_EQUAL(before, src.calls);	// the ACK read nothing
+		t.read_ahead();
+		LONGS_EQUAL(b < 3 ? before + 1 : before, src.calls);
+	}
+	LONGS_EQUAL(464, s[0].len);
+	t.on_packet(ack(4), t0);
+	CHECK(t.finished());
+	CHECK(t.status() == transfer::state::done);
+	LONGS_EQUAL(2000, t.bytes());
+}
+
+// A read that fails ahead of time says nothing; the send that needs the
+// block reads again and reports the error to the peer.
+TEST(transfer_read, read_ahead_error_left_for_the_send)
+{
+	mem_source src(2000);
+	src.fail_on = 2;
+	auto c = config();
+	c.readahead = 512;
+	transfer t(c, src);
+	t.start(t0);
+	drain(t);
+	t.on_packet(ack(1), t0);
+	drain(t);			// DATA 2, already loaded
+	t.read_ahead();			// call 2 fails, quietly
+	LONGS_EQUAL(2, src.calls);
+	CHECK_FALSE(t.finished());
+	LONGS_EQUAL(0, t.outgoing().size());
+	src.fail_on = 3;
+	t.on_packet(ack(2), t0);	// block 3 is needed: call 3 fails
+	auto s = drain(t);
+	LONGS_EQUAL(1, s.size());
+	CHECK(s[0].op == opcode::error);
+	CHECK(t.finished());
+	CHECK(t.status() == transfer::state::failed);
 }
 
 TEST_GROUP(transfer_window){};
