@@ -468,7 +468,11 @@ server::flush(session &s)
 	}
 	s.tx->clear_outgoing();
 	s.sent = 0;
+	// The peer has its packets: read the next ones now.  A read that
+	// fails there queues the error for the peer, sent straight away.
 	s.tx->read_ahead();
+	if (!s.tx->outgoing().empty())
+		flush(s);
 	loop_.set_events(fd, POLLIN);
 }
 

@@ -11,7 +11,8 @@ transfer::transfer(const transfer_config &cfg, block_source &src)
 	if (cfg_.windowsize < 1)
 		cfg_.windowsize = 1;
 	std::uint64_t ahead = cfg_.readahead / cfg_.blksize;
-	slots_ = std::max<std::uint64_t>(cfg_.windowsize + 1,
+	// Two windows at least: one in flight, the next read ahead.
+	slots_ = std::max<std::uint64_t>(2 * std::uint64_t{cfg_.windowsize},
 	    std::min<std::uint64_t>(ahead, 256));
 	ring_.resize(static_cast<std::size_t>(slots_) * (4 + cfg_.blksize));
 	len_.resize(static_cast<std::size_t>(slots_));
@@ -61,7 +62,7 @@ transfer::send_oack(time_point now)
 }
 
 bool
-transfer::load_until(std::uint64_t last, bool report)
+transfer::load_until(std::uint64_t last)
 {
 	if (last_block_ != 0 && last > last_block_)
 		last = last_block_;
@@ -76,9 +77,8 @@ transfer::load_until(std::uint64_t last, bool report)
 		load_iov_.push_back(iovec{slot(b) + 4, cfg_.blksize});
 	auto got = src_->read_blocks(load_iov_);
 	if (!got) {
-		if (report)
-			fail_with(error_for_errno(got.err().code).code,
-			    got.err().message(), true);
+		fail_with(error_for_errno(got.err().code).code,
+		    got.err().message(), true);
 		return false;
 	}
 	std::size_t left = *got;
@@ -99,22 +99,30 @@ transfer::load_until(std::uint64_t last, bool report)
 	return true;
 }
 
+std::uint64_t
+transfer::window() const
+{
+	// A peer that has not answered yet gets one block at a time, so a
+	// forged request cannot draw a whole window at a victim.
+	return verified_ ? cfg_.windowsize : 1;
+}
+
 void
 transfer::read_ahead()
 {
+	// Nothing to do once the next window is loaded.  Otherwise every
+	// free slot is filled (load_until does), which takes in the next
+	// window at least, since the ring holds two.
 	if (role_ != role::sender || finished_ || last_block_ != 0 ||
-	    loaded_ > sent_hi_ + 1)
+	    loaded_ > sent_hi_ + window() || loaded_ > base_ + slots_ - 1)
 		return;
-	(void)load_until(base_ + slots_ - 1, false);
+	(void)load_until(loaded_);
 }
 
 void
 transfer::send_window(time_point now)
 {
-	// A peer that has not answered yet gets one block at a time, so a
-	// forged request cannot draw a whole window at a victim.
-	std::uint64_t w = verified_ ? cfg_.windowsize : 1;
-	std::uint64_t end = base_ + w - 1;
+	std::uint64_t end = base_ + window() - 1;
 	if (!load_until(end))
 		return;
 	if (last_block_ != 0 && end > last_block_)

@@ -85,11 +85,11 @@ public:
 	// Forgets outgoing() once sent.
 	void clear_outgoing() { out_.clear(); }
 
-	// Once outgoing() is sent: a sender whose every loaded block has
-	// gone out reads the next ones into the free slots now, while the
-	// peer takes in what it got, so that its ACK finds them ready
-	// instead of waiting for the read.  A read error is left for the
-	// send that needs the block, which reports it.
+	// Once outgoing() is sent: a sender whose next window is not loaded
+	// yet reads it into the free slots now, while the peer takes in what
+	// it got, so that its ACK finds the blocks ready instead of waiting
+	// for the read.  A read that fails ends the transfer as it would on
+	// the ACK, and outgoing() then holds the error for the peer.
 	void read_ahead();
 
 	// True when nothing more will be sent or received.
@@ -115,7 +115,8 @@ public:
 
 private:
 	void send_window(time_point now);
-	bool load_until(std::uint64_t last, bool report = true);
+	bool load_until(std::uint64_t last);
+	std::uint64_t window() const;
 	void on_ack(std::uint16_t block, time_point now);
 	void on_data(std::uint16_t block, std::span<const std::uint8_t> payload,
 	    time_point now);
@@ -143,10 +144,10 @@ private:
 	std::uint64_t bytes_ = 0;
 	std::uint64_t retransmits_ = 0;
 
-	// Sender: blocks live in a ring of slots_ slots (the window and at
-	// least one more, or 64 KiB of blocks, to read ahead), block b in
-	// slot b % slots_, each 4 header bytes plus blksize, so consecutive
-	// blocks are usually adjacent in memory.
+	// Sender: blocks live in a ring of slots_ slots (two windows, or
+	// readahead bytes' worth of blocks up to 256, whichever is more),
+	// block b in slot b % slots_, each 4 header bytes plus blksize, so
+	// consecutive blocks are usually adjacent in memory.
 	std::vector<std::uint8_t> ring_;
 	std::uint64_t slots_ = 1;
 	std::vector<std::size_t> len_;	// payload bytes per slot

@@ -417,9 +417,9 @@ TEST(transfer_read, read_ahead_leaves_the_ack_path_without_a_read)
 	LONGS_EQUAL(2000, t.bytes());
 }
 
-// A read that fails ahead of time says nothing; the send that needs the
-// block reads again and reports the error to the peer.
-TEST(transfer_read, read_ahead_error_left_for_the_send)
+// A read that fails ahead of time ends the transfer there, as it would on
+// the ACK: nothing the source half-read is sent, and the peer is told.
+TEST(transfer_read, read_ahead_error_ends_the_transfer)
 {
 	mem_source src(2000);
 	src.fail_on = 2;
@@ -429,18 +429,38 @@ TEST(transfer_read, read_ahead_error_left_for_the_send)
 	t.start(t0);
 	drain(t);
 	t.on_packet(ack(1), t0);
-	drain(t);			// DATA 2, already loaded
-	t.read_ahead();			// call 2 fails, quietly
+	drain(t);			// DATA 2, loaded with block 1
+	t.read_ahead();			// call 2 fails
 	LONGS_EQUAL(2, src.calls);
-	CHECK_FALSE(t.finished());
-	LONGS_EQUAL(0, t.outgoing().size());
-	src.fail_on = 3;
-	t.on_packet(ack(2), t0);	// block 3 is needed: call 3 fails
+	CHECK(t.finished());
+	CHECK(t.status() == transfer::state::failed);
 	auto s = drain(t);
 	LONGS_EQUAL(1, s.size());
 	CHECK(s[0].op == opcode::error);
-	CHECK(t.finished());
-	CHECK(t.status() == transfer::state::failed);
+}
+
+// With a window, the next whole window is read ahead, so neither a window
+// ACK nor a partial one has to wait for a read.
+TEST(transfer_read, read_ahead_loads_the_next_window)
+{
+	mem_source src(64 * 512 + 100);
+	auto c = windowed(512, 4);
+	c.readahead = 512;	// the ring is two windows
+	transfer t(c, src);
+	auto s = open_window(t);
+	LONGS_EQUAL(4, s.size());
+	t.read_ahead();
+	int reads = src.calls;
+	for (std::uint16_t b = 4; b <= 60; b += 4) {
+		window_after(t, b, 4, static_cast<std::uint16_t>(b + 1));
+		LONGS_EQUAL(reads, src.calls);	// the ACK read nothing
+		t.read_ahead();
+		CHECK(src.calls == reads + 1);	// the next window, in one read
+		reads = src.calls;
+	}
+	// A partial ACK moves the window by two: still no read on it.
+	window_after(t, 62, 3, 63);	// 63, 64 and the last, 65
+	LONGS_EQUAL(reads, src.calls);
 }
 
 TEST_GROUP(transfer_window){};
