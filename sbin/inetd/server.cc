@@ -787,6 +787,9 @@ server::reap_children()
 void
 server::child_exited(pid_t pid, int status)
 {
+	// Taken for every pid, so that none is left for a later child that
+	// gets the same number.
+	std::string why = spawn_failure(pid);
 	auto it = children_.find(pid);
 	if (it == children_.end())
 		return;
@@ -794,7 +797,7 @@ server::child_exited(pid_t pid, int status)
 	children_.erase(it);
 	service_ptr svc = rec.svc;
 	svc->children--;
-	if (std::string why = spawn_failure(pid); !why.empty()) {
+	if (!why.empty()) {
 		svc->count.failed++;
 		net::log_err("%s: %s", svc->spec.name.c_str(), why.c_str());
 	}

@@ -7,12 +7,14 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "libnet/event_loop.h"
 
@@ -295,40 +297,40 @@ constexpr std::size_t child_stack_size = 32 * 1024;
 struct running_launch {
 	launch l;
 	std::unique_ptr<unsigned char[]> stack;
+	bool stalled = false;	// waited for in vain: holds no setup slot
 };
 
-// Children that may still be using their launch, and why children that
-// could not become their server failed, until they are reaped.
-std::vector<std::unique_ptr<running_launch>> running_;
-std::vector<std::unique_ptr<unsigned char[]>> spare_stacks_;
-std::map<pid_t, std::string> failures_;
+// Children that may still be using their launch, oldest first, and why
+// children that could not become their server failed, until they are
+// reaped.  Never destroyed: when inetd exits a child may still be in its
+// setup, on a launch and a stack from here.
+auto &running_ = *new std::vector<std::unique_ptr<running_launch>>;
+auto &spare_stacks_ = *new std::vector<std::unique_ptr<unsigned char[]>>;
+auto &failures_ = *new std::map<pid_t, std::string>;
 
 // Forgets the launches their children are done with, keeping what a
 // failed one says until spawn_failure asks.
 void
 sweep_launches()
 {
-	for (std::size_t i = 0; i < running_.size();) {
-		running_launch &r = *running_[i];
-		if (__atomic_load_n(&r.l.in_use, __ATOMIC_ACQUIRE) != 0) {
-			i++;
-			continue;
-		}
-		int s = __atomic_load_n(&r.l.outcome.step, __ATOMIC_ACQUIRE);
+	std::erase_if(running_, [](std::unique_ptr<running_launch> &r) {
+		if (__atomic_load_n(&r->l.in_use, __ATOMIC_ACQUIRE) != 0)
+			return false;
+		int s = __atomic_load_n(&r->l.outcome.step, __ATOMIC_ACQUIRE);
 		if (s != step_none)
-			failures_[r.l.pid] = describe(r.l.program, r.l.outcome);
+			failures_[r->l.pid] = describe(r->l.program,
+			    r->l.outcome);
 		if (spare_stacks_.size() < 64)
-			spare_stacks_.push_back(std::move(r.stack));
-		running_[i] = std::move(running_.back());
-		running_.pop_back();
-	}
+			spare_stacks_.push_back(std::move(r->stack));
+		return true;
+	});
 }
 
 // Children allowed in their setup at once: one a CPU.  Measured on two
-// CPUs (tests/bench/inetd): two give 10% more connections a second than
-// one at a time (vfork), with the same p99; three or more let so many
-// children compete for the CPUs that the p99 doubles and connections
-// stall for tens of milliseconds.
+// CPUs only (tests/bench/inetd), and taken to scale with them: two give
+// 10% more connections a second than one at a time (vfork), with the
+// same p99; three or more let so many children compete for the CPUs that
+// the p99 doubles and connections stall for tens of milliseconds.
 std::size_t
 setup_slots()
 {
@@ -339,31 +341,39 @@ setup_slots()
 	return n;
 }
 
-// Waits until fewer than setup_slots() children are setting up, but not
-// for long: a child stuck before its exec (a program on a hung file
-// system) must not stop inetd, so after 50 ms the next one starts anyway.
+// Waits (and with it all of inetd) until fewer than setup_slots()
+// children are setting up, but not for long: a child stuck before its
+// exec (a program on a hung file system) must not stop inetd, so after
+// 50 ms the oldest gives up its slot for good and the next one starts.
 void
 wait_for_setup_slot()
 {
-	auto give_up = std::chrono::steady_clock::now() +
-	    std::chrono::milliseconds(50);
-	while (running_.size() >= setup_slots()) {
-		pid_t *word = &running_.front()->l.in_use;
-		pid_t v = __atomic_load_n(word, __ATOMIC_ACQUIRE);
-		auto left = give_up - std::chrono::steady_clock::now();
-		if (left <= std::chrono::nanoseconds::zero())
+	using namespace std::chrono;
+	auto give_up = steady_clock::now() + milliseconds(50);
+	for (sweep_launches();; sweep_launches()) {
+		running_launch *oldest = nullptr;
+		std::size_t busy = 0;
+		for (auto &r : running_)
+			if (!r->stalled && busy++ == 0)
+				oldest = r.get();
+		if (busy < setup_slots())
 			return;
-		if (v != 0) {
-			// The kernel wakes this futex when it clears the word
-			// (CLONE_CHILD_CLEARTID), at the child's exec or exit.
-			timespec ts{0, static_cast<long>(std::chrono::
-				    duration_cast<std::chrono::nanoseconds>(
-					left)
-					.count())};
-			(void)syscall(SYS_futex, word, FUTEX_WAIT, v, &ts,
-			    nullptr, 0);
+		auto left = give_up - steady_clock::now();
+		if (left <= nanoseconds::zero()) {
+			oldest->stalled = true;
+			continue;
 		}
-		sweep_launches();
+		// The kernel wakes this futex when it clears the word
+		// (CLONE_CHILD_CLEARTID), at the child's exec or exit; a slice
+		// of 1 ms at most also sees another child get there first.
+		pid_t *word = &oldest->l.in_use;
+		pid_t v = __atomic_load_n(word, __ATOMIC_ACQUIRE);
+		if (v == 0)
+			continue;
+		timespec ts{0, static_cast<long>(std::min<nanoseconds::rep>(
+				   duration_cast<nanoseconds>(left).count(),
+				   1000000))};
+		(void)syscall(SYS_futex, word, FUTEX_WAIT, v, &ts, nullptr, 0);
 	}
 }
 
