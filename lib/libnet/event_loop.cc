@@ -48,7 +48,8 @@ tag(int fd, std::uint64_t generation)
 } // namespace
 
 event_loop::event_loop()
-    : epoll_(epoll_create1(EPOLL_CLOEXEC)), ready_(64),
+    : epoll_(epoll_create1(EPOLL_CLOEXEC)),
+      epoll_errno_(epoll_.valid() ? 0 : errno), ready_(64),
       now_(mono_clock::now())
 {
 }
@@ -61,20 +62,19 @@ event_loop::~event_loop()
 	}
 }
 
-// Brings epoll's interest list from old (nullptr: not watched) to now.
-// A failure leaves the fd off the list; the loop goes on without it, as
-// poll would report POLLNVAL for a bad fd and nothing else.
+// Brings epoll's interest list for fd from the events was (0: not on the
+// list) to now.  A failure (a bad fd) leaves the fd off the list: its
+// watch then never fires, where poll would have reported POLLNVAL.
 void
-event_loop::apply(int fd, const watch_entry *old, const watch_entry &now)
+event_loop::apply(int fd, short was, short now, std::uint64_t generation)
 {
-	bool was = old != nullptr && old->events != 0;
 	epoll_event ev{};
-	ev.events = static_cast<std::uint16_t>(now.events);
-	ev.data.u64 = tag(fd, now.generation);
-	if (now.events == 0) {
-		if (was)
+	ev.events = static_cast<std::uint16_t>(now);
+	ev.data.u64 = tag(fd, generation);
+	if (now == 0) {
+		if (was != 0)
 			(void)epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
-	} else if (was) {
+	} else if (was != 0) {
 		(void)epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &ev);
 	} else if (epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &ev) != 0 &&
 	    errno == EEXIST) {
@@ -88,10 +88,10 @@ event_loop::watch(int fd, short events, fd_callback cb)
 	watch_entry w{events, std::move(cb), ++generation_};
 	auto it = watches_.find(fd);
 	if (it == watches_.end()) {
-		apply(fd, nullptr, w);
+		apply(fd, 0, events, w.generation);
 		watches_.emplace(fd, std::move(w));
 	} else {
-		apply(fd, &it->second, w);
+		apply(fd, it->second.events, events, w.generation);
 		it->second = std::move(w);
 	}
 }
@@ -102,8 +102,7 @@ event_loop::set_events(int fd, short events)
 	auto it = watches_.find(fd);
 	if (it == watches_.end() || it->second.events == events)
 		return;
-	watch_entry w{events, {}, it->second.generation};
-	apply(fd, &it->second, w);
+	apply(fd, it->second.events, events, it->second.generation);
 	it->second.events = events;
 }
 
@@ -203,7 +202,7 @@ result<void>
 event_loop::run_once(std::optional<duration> max_wait)
 {
 	if (!epoll_.valid())
-		return fail(EMFILE, "epoll_create1");
+		return fail(epoll_errno_, "epoll_create1");
 	int timeout = -1;
 	time_point start = mono_clock::now();
 	std::optional<duration> wait = max_wait;

@@ -90,7 +90,7 @@ private:
 
 	void dispatch_signals();
 	void fire_timers();
-	void apply(int fd, const watch_entry *old, const watch_entry &now);
+	void apply(int fd, short was, short now, std::uint64_t generation);
 
 	std::unordered_map<int, watch_entry> watches_;
 	// epoll's interest list holds the fds with events; a paused one
@@ -99,6 +99,7 @@ private:
 	// generation, so an event queued for a watch that was replaced in
 	// the same round is recognised and dropped.
 	unique_fd epoll_;
+	int epoll_errno_ = 0;	// why epoll_create1 failed, if it did
 	std::vector<epoll_event> ready_;
 	std::uint64_t generation_ = 0;
 
