@@ -27,10 +27,9 @@ run_rules::from(const settings &s)
 }
 
 run_state::run_state(const run_rules &r)
-    : rules_(r), sent_ns_(65536, 0), answered_(65536, false),
-      burst_left_(std::max(1u, r.preload))
+    : rules_(r), sent_ns_(65536, 0), answered_(65536, false)
 {
-	rules_.preload = burst_left_;
+	rules_.preload = std::max(1u, r.preload);
 }
 
 void
@@ -79,11 +78,9 @@ run_state::on_sent(time_point now, std::int64_t stamp_ns)
 	answered_[seq] = false;
 	last_sent_ = now;
 	stats_.on_transmit();
-	if (burst_left_ > 1) {
-		burst_left_--;
-	} else if (!flood_like()) {
+	// The preloaded requests go at once; the pace starts after them.
+	if (stats_.transmitted() >= rules_.preload && !flood_like())
 		next_slot(now);
-	}
 	// Without a deadline, count requests are sent; with one, requests go
 	// on until it (count is then of replies).
 	if (!rules_.deadline && rules_.count != 0 &&
@@ -116,8 +113,6 @@ void
 run_state::begin_linger(time_point now)
 {
 	sending_done_ = true;
-	if (rules_.deadline)
-		return;		// the deadline alone ends the run
 	duration wait;
 	if (stats_.received() > 0) {
 		// Twice the slowest round trip, at least an interval (iputils).

@@ -121,6 +121,8 @@ public:
 
 private:
 	void check_done();
+	// All count requests are out and there is no deadline (with one, the
+	// deadline alone ends the run): wait a while for the last replies.
 	void begin_linger(time_point now);
 	void next_slot(time_point now);
 	std::uint64_t nth(std::uint16_t seq) const;
@@ -130,7 +132,6 @@ private:
 	std::vector<std::int64_t> sent_ns_;	// by sequence number, 0: none
 	std::vector<bool> answered_;		// by sequence number
 	std::uint16_t next_seq_ = 1;
-	unsigned burst_left_ = 1;	// preloaded requests still due at once
 	time_point started_{};
 	time_point last_sent_{};
 	time_point next_send_{};	// an interval's next slot
