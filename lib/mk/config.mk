@@ -101,6 +101,11 @@ endif
 
 Q := $(if $(V),,@)
 
+# A recipe that fails (a compiler killed mid-file by the OOM killer or
+# Ctrl-C, a full disk) may leave its target behind, empty or cut short;
+# without this, the next make would take it as up to date and link it.
+.DELETE_ON_ERROR:
+
 $(OBJDIR)/%.o: %.cc $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CXX     $(CURDIR:$(TOP)/%=%)/$<")
