@@ -16,6 +16,12 @@
 TOP := $(CURDIR)
 include lib/mk/dirs.mk
 
+# Every core by default: a plain make, make check or make demo runs one job
+# per CPU.  An explicit -j, -jN or -j1 on the command line is left alone.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+endif
+
 PROGDIRS := $(patsubst %/Makefile,%,$(wildcard bin/*/Makefile \
 	sbin/*/Makefile libexec/*/Makefile))
 PROG_BUILD := $(PROGDIRS:%=build-%)
@@ -39,11 +45,11 @@ unit: all
 	@+$(BUILD_MAKE) -C tests/unit
 
 # check and demo install missing packages before anything is compiled:
-# the build runs in a second make once deps-if-root has finished, so even
+# the build runs in a second make once deps-for-check has finished, so even
 # with -j2 no compiler runs while apt-get replaces headers or libraries.
 # The unit tests run are exactly the binaries tests/unit/Makefile builds
 # (its run target), never a stale one left in an object directory.
-check: deps-if-root
+check: deps-for-check
 	@+$(BUILD_MAKE) unit
 	@rm -rf tests/.results && mkdir -p tests/.results
 	@$(MAKE) --no-print-directory -C tests/unit run
@@ -69,10 +75,15 @@ install-etc:
 deps:
 	@lib/mk/deps.sh
 
-deps-if-root:
-	@lib/mk/deps.sh --if-root
+# As root these install what is missing; as another user they stop before
+# anything is compiled when what the goal needs is missing.
+deps-for-check:
+	@WITH_OPENSSL="$(WITH_OPENSSL)" lib/mk/deps.sh --if-root check
 
-demo: deps-if-root
+deps-for-build:
+	@WITH_OPENSSL="$(WITH_OPENSSL)" lib/mk/deps.sh --if-root build
+
+demo: deps-for-build
 	@+$(BUILD_MAKE) all
 	@lib/mk/demo.sh
 
@@ -92,5 +103,5 @@ $(PROG_CLEAN): clean-%:
 	@$(MAKE) --no-print-directory -C $* clean
 
 .PHONY: all libnet unit check install install-libnet install-etc deps \
-	deps-if-root demo fuzz bench clean $(PROG_BUILD) $(PROG_INSTALL) \
+	deps-for-check deps-for-build demo fuzz bench clean $(PROG_BUILD) $(PROG_INSTALL) \
 	$(PROG_CLEAN)

@@ -3,8 +3,15 @@
 # benchmark.  Only what is missing, only as root, never interactively, and
 # never letting a package start a daemon (policy-rc.d refuses starts).
 #
-# usage: deps.sh [--if-root]
-#   --if-root  as non-root, just say what is missing and carry on (make check)
+# usage: deps.sh [--if-root [build|check]]
+#   --if-root  as root, install what is missing; as another user, stop
+#              (exit 1) when a package the goal cannot do without is
+#              missing, before anything is compiled, naming the apt-get
+#              line to run; other missing packages are only named (the
+#              cases that need them are skipped).  The goal is build (make
+#              demo) or check (make check, which also builds the unit
+#              tests); WITH_OPENSSL=no from the environment drops the
+#              OpenSSL headers.
 #
 # Peer daemons for benchmarks (openbsd-inetd, xinetd, tftpd-hpa, atftpd) are
 # not installed here: tests/bench fetches and unpacks them with apt-get
@@ -38,6 +45,10 @@ PACKAGES="
 # The case that checks the clean-up (tests/integration/build) names its own
 # package list and policy-rc.d, and puts a stand-in apt-get first in PATH.
 [ -z "${DEPS_PACKAGES:-}" ] || PACKAGES=$DEPS_PACKAGES
+# What a goal cannot be compiled without.  make itself is running already.
+NEED_BUILD="g++"
+[ "${WITH_OPENSSL:-yes}" = no ] || NEED_BUILD="$NEED_BUILD libssl-dev"
+NEED_CHECK="$NEED_BUILD libcpputest-dev"
 policy=${DEPS_POLICY_RC_D:-/usr/sbin/policy-rc.d}
 
 missing=
@@ -48,13 +59,35 @@ done
 [ -n "$missing" ] || exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
+	if [ "${1:-}" != --if-root ]; then
+		echo "deps: missing packages:$missing"
+		echo "deps: run as root: apt-get install -y$missing"
+		exit 1
+	fi
+	case ${2:-check} in
+	build) need=$NEED_BUILD ;;
+	*) need=$NEED_CHECK ;;
+	esac
+	blocking=
+	for p in $need; do
+		case " $missing " in *" $p "*) blocking="$blocking $p" ;; esac
+	done
+	if [ -n "$blocking" ]; then
+		echo "deps: cannot build without:$blocking"
+		echo "deps: as root, run: apt-get install -y$missing"
+		echo "deps: (or make deps as root, which installs them all)"
+		case " $blocking " in *" libssl-dev "*)
+			echo "deps: or build without TLS: make WITH_OPENSSL=no ..."
+		esac
+		exit 1
+	fi
 	echo "deps: missing packages:$missing"
-	echo "deps: run as root: apt-get install -y$missing"
-	[ "${1:-}" = --if-root ] && exit 0
-	exit 1
+	echo "deps: the cases that need them are skipped; as root: apt-get install -y$missing"
+	exit 0
 fi
 
-echo "deps: installing$missing"
+n=$(echo $missing | wc -w)
+echo "deps: installing $n packages with apt-get (a minute or more):$missing"
 export DEBIAN_FRONTEND=noninteractive
 log=$(mktemp -t deps.XXXXXX) || exit 1
 
@@ -84,16 +117,27 @@ ours=1
 rm -f "$policy"
 printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" || exit 1
 
+# install: apt-get install, its whole output in $log and a line for each
+# package set up on the terminal, so a long install is seen to progress.
+install() {
+	{ apt-get install -y -q --no-install-recommends $missing; echo $? > "$log.rc"; } \
+		2>&1 | tee "$log" |
+		sed -u -n 's/^Setting up \([^ :]*\).*/deps:   set up \1/p'
+	read -r _rc < "$log.rc" 2>/dev/null || _rc=1
+	rm -f "$log.rc"
+	return "$_rc"
+}
 rc=0
-apt-get install -y -q --no-install-recommends $missing > "$log" 2>&1 || {
+install || {
+	echo "deps: apt-get install failed; apt-get update, then again"
 	apt-get update -q > /dev/null 2>&1
-	apt-get install -y -q --no-install-recommends $missing > "$log" 2>&1 ||
-		rc=$?
+	install || rc=$?
 }
 if [ $rc -ne 0 ]; then
 	tail -n 20 "$log"
 	echo "deps: apt-get failed (exit $rc); see $log"
 else
+	echo "deps: done"
 	rm -f "$log"
 fi
 exit $rc

@@ -186,6 +186,42 @@ _etc_private() {
 	_etc_private_done=1
 }
 
+# A case sees the same name databases on every machine, not the host's:
+# a stock Debian 12 /etc/hosts (with its ::1 line), the suite's own
+# services and protocols (etc/), names from files only (nothing can ask a
+# resolver, which a namespace has no route to anyway), no access rules.
+# A case that needs other names writes its own with write_fixture.
+_standard_etc() {
+	_etc_private
+	_h=$(hostname)
+	rm -f /etc/hosts /etc/resolv.conf /etc/nsswitch.conf /etc/services \
+		/etc/protocols /etc/hosts.allow /etc/hosts.deny /etc/netgroup
+	cat > /etc/hosts <<EOF_ETC
+127.0.0.1	localhost
+127.0.1.1	$_h
+::1		localhost ip6-localhost ip6-loopback
+ff02::1		ip6-allnodes
+ff02::2		ip6-allrouters
+EOF_ETC
+	cat > /etc/nsswitch.conf <<'EOF_ETC'
+passwd:		files
+group:		files
+shadow:		files
+hosts:		files
+networks:	files
+protocols:	files
+services:	files
+ethers:		files
+rpc:		files
+netgroup:	files
+EOF_ETC
+	echo "nameserver 127.0.0.1" > /etc/resolv.conf
+	cp "$TOP/etc/services" "$TOP/etc/protocols" /etc/ ||
+		fail "cannot install the standard services and protocols"
+	: > /etc/hosts.allow
+	: > /etc/hosts.deny
+}
+
 # capture_syslog: give this case a /dev/log of its own (an overlay of
 # /dev, so nothing is created in the host's /dev) and collect what daemons
 # log there in $T/syslog.log.
@@ -201,7 +237,8 @@ capture_syslog() {
 	rm -f /dev/log
 	start_daemon syslogd python3 "$TOP/tests/integration/syslogd.py" \
 		/dev/log "$T/syslog.log"
-	wait_until 5 test -S /dev/log
+	# python3 can take seconds to start on a loaded machine.
+	wait_until 30 test -S /dev/log
 }
 
 # assert_eq EXPECTED ACTUAL WHAT
@@ -258,3 +295,5 @@ usage_is_synopsis() {
 	[ -n "$_s" ] || fail "no SYNOPSIS in $_page"
 	assert_eq "$_s" "$_u" "usage against the SYNOPSIS of $_man"
 }
+
+_standard_etc

@@ -12,8 +12,12 @@ cat > "$bin/apt-get" <<'EOF2'
 cp "$DEPS_POLICY_RC_D" "$T/seen" 2>/dev/null
 sh "$DEPS_POLICY_RC_D" x start; echo "policy exit $?" >> "$T/seen"
 case $FAKE in
-interrupt) kill -INT "$PPID"; exit 1 ;;
-terminate) kill -TERM "$PPID"; exit 1 ;;
+interrupt) kill -INT "$DEPS_PID"; exit 1 ;;
+ok)
+	echo "Unpacking netsuite-no-such-package (1.0) ..."
+	echo "Setting up netsuite-no-such-package (1.0) ..."
+	exit 0 ;;
+terminate) kill -TERM "$DEPS_PID"; exit 1 ;;
 *) for p; do :; done; echo "E: Unable to locate package $p"; exit 100 ;;
 esac
 EOF2
@@ -22,8 +26,11 @@ export DEPS_PACKAGES=netsuite-no-such-package DEPS_POLICY_RC_D=$T/sbin/policy-rc
 export TMPDIR=$T
 mkdir -p "$T/sbin"
 
+# deps.sh runs apt-get in a pipeline: the stand-in signals it by the pid
+# the shell running it was given ($$ there).
 deps() {
-	PATH="$bin:$PATH" FAKE=$1 sh "$TOP/lib/mk/deps.sh" > "$T/deps.out" 2>&1
+	PATH="$bin:$PATH" FAKE=$1 sh -c 'export DEPS_PID=$$; exec sh "$0"' \
+		"$TOP/lib/mk/deps.sh" > "$T/deps.out" 2>&1
 }
 
 for how in fail interrupt terminate; do
@@ -60,3 +67,13 @@ deps fail && fail "deps.sh succeeded"
 log=$(sed -n 's/.*see \(.*\)$/\1/p' "$T/deps.out")
 case $log in "$T"/deps.*) ;; *) fail "log not made with mktemp under TMPDIR: '$log'" ;; esac
 assert_file_match 'Unable to locate package netsuite-no-such-package' "$log" "apt-get output in the log"
+
+note "an install says what it does while it does it"
+rm -f "$DEPS_POLICY_RC_D"
+deps ok || { cat "$T/deps.out"; fail "deps.sh failed with apt-get succeeding"; }
+cat "$T/deps.out"
+assert_file_match '^deps: installing 1 packages with apt-get .*: netsuite-no-such-package$' \
+	"$T/deps.out" "what is installed"
+assert_file_match '^deps:   set up netsuite-no-such-package$' "$T/deps.out" \
+	"each package as it is set up"
+assert_file_match '^deps: done$' "$T/deps.out" "the end"
