@@ -123,6 +123,13 @@ event_loop::watching(int fd) const
 	return watches_.count(fd) > 0;
 }
 
+std::uint64_t
+event_loop::watch_generation(int fd) const
+{
+	auto it = watches_.find(fd);
+	return it == watches_.end() ? 0 : it->second.generation;
+}
+
 event_loop::timer_id
 event_loop::add_timer(time_point when, timer_callback cb)
 {
@@ -146,6 +153,30 @@ event_loop::cancel_timer(timer_id id)
 		return;
 	timers_.erase(std::pair{it->second, id});
 	timer_index_.erase(it);
+}
+
+bool
+event_loop::timer_pending(timer_id id) const
+{
+	return timer_index_.count(id) > 0;
+}
+
+void
+event_loop::defer(std::function<void()> fn)
+{
+	deferred_.push_back(std::move(fn));
+}
+
+void
+event_loop::run_deferred()
+{
+	// Work deferred by deferred work runs in the same drain.
+	while (!deferred_.empty()) {
+		std::vector<std::function<void()>> batch;
+		batch.swap(deferred_);
+		for (auto &fn : batch)
+			fn();
+	}
 }
 
 result<void>
@@ -177,6 +208,7 @@ event_loop::dispatch_signals()
 			auto it = signals_.find(buf[i]);
 			if (it != signals_.end())
 				it->second(buf[i]);
+			run_deferred();
 		}
 	}
 }
@@ -195,6 +227,7 @@ event_loop::fire_timers()
 		timer_index_.erase(it->first.second);
 		timers_.erase(it);
 		cb();
+		run_deferred();
 	}
 }
 
@@ -203,6 +236,7 @@ event_loop::run_once(std::optional<duration> max_wait)
 {
 	if (!epoll_.valid())
 		return fail(epoll_errno_, "epoll_create1");
+	run_deferred();
 	int timeout = -1;
 	time_point start = mono_clock::now();
 	std::optional<duration> wait = max_wait;
@@ -234,6 +268,7 @@ event_loop::run_once(std::optional<duration> max_wait)
 			continue;
 		fd_callback cb = it->second.cb;
 		cb(static_cast<short>(ev.events & 0xffff));
+		run_deferred();
 	}
 	fire_timers();
 	return {};
@@ -247,6 +282,103 @@ event_loop::run()
 		if (auto r = run_once(); !r)
 			return r;
 	return {};
+}
+
+timer::timer(timer &&o) noexcept
+    : loop_(o.loop_), id_(o.id_), when_(o.when_)
+{
+	o.id_ = 0;
+}
+
+timer &
+timer::operator=(timer &&o) noexcept
+{
+	if (this != &o) {
+		cancel();
+		loop_ = o.loop_;
+		id_ = o.id_;
+		when_ = o.when_;
+		o.id_ = 0;
+	}
+	return *this;
+}
+
+void
+timer::start(time_point when, event_loop::timer_callback cb)
+{
+	cancel();
+	when_ = when;
+	id_ = loop_->add_timer(when, std::move(cb));
+}
+
+void
+timer::start(duration delay, event_loop::timer_callback cb)
+{
+	start(mono_clock::now() + delay, std::move(cb));
+}
+
+void
+timer::cancel()
+{
+	if (id_ != 0 && loop_ != nullptr)
+		loop_->cancel_timer(id_);
+	id_ = 0;
+}
+
+bool
+timer::pending() const
+{
+	return id_ != 0 && loop_ != nullptr && loop_->timer_pending(id_);
+}
+
+watch::watch(event_loop &loop, int fd, short events,
+    event_loop::fd_callback cb)
+    : loop_(&loop), fd_(fd)
+{
+	loop.watch(fd, events, std::move(cb));
+	generation_ = loop.watch_generation(fd);
+}
+
+watch::watch(watch &&o) noexcept
+    : loop_(o.loop_), fd_(o.fd_), generation_(o.generation_)
+{
+	o.fd_ = -1;
+	o.generation_ = 0;
+}
+
+watch &
+watch::operator=(watch &&o) noexcept
+{
+	if (this != &o) {
+		reset();
+		loop_ = o.loop_;
+		fd_ = o.fd_;
+		generation_ = o.generation_;
+		o.fd_ = -1;
+		o.generation_ = 0;
+	}
+	return *this;
+}
+
+watch::operator bool() const
+{
+	return fd_ >= 0 && loop_->watch_generation(fd_) == generation_;
+}
+
+void
+watch::set_events(short events)
+{
+	if (*this)
+		loop_->set_events(fd_, events);
+}
+
+void
+watch::reset()
+{
+	if (*this)
+		loop_->unwatch(fd_);
+	fd_ = -1;
+	generation_ = 0;
 }
 
 void

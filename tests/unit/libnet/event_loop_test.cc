@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -180,4 +181,194 @@ TEST(event_loop, reset_signals_for_exec_leaves_nothing_ignored_caught_or_blocked
 	// The whole caught set is not compared: sanitizer runtimes keep
 	// handlers of their own (SIGSEGV, SIGBUS...).
 	STRCMP_EQUAL("y 0000000000000000 0000000000000000 dfl", got.c_str());
+}
+
+TEST_GROUP(owned_timer){};
+
+TEST(owned_timer, fires_once_and_is_no_longer_pending)
+{
+	net::event_loop loop;
+	net::timer t(loop);
+	int calls = 0;
+	CHECK_FALSE(t.pending());
+	t.start(net::milliseconds(1), [&] { calls++; });
+	CHECK(t.pending());
+	while (calls == 0)
+		CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	LONGS_EQUAL(1, calls);
+	CHECK_FALSE(t.pending());
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	LONGS_EQUAL(1, calls);
+}
+
+TEST(owned_timer, destroyed_timer_never_fires)
+{
+	net::event_loop loop;
+	int calls = 0;
+	{
+		net::timer t(loop);
+		t.start(net::milliseconds(0), [&] { calls++; });
+	}
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	LONGS_EQUAL(0, calls);
+}
+
+TEST(owned_timer, start_again_replaces_the_pending_call)
+{
+	net::event_loop loop;
+	net::timer t(loop);
+	std::string seen;
+	t.start(net::milliseconds(0), [&] { seen += "old"; });
+	t.start(net::milliseconds(1), [&] { seen += "new"; });
+	while (seen.empty())
+		CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	STRCMP_EQUAL("new", seen.c_str());
+}
+
+TEST(owned_timer, moved_from_timer_cancels_nothing_and_moved_to_keeps_it)
+{
+	net::event_loop loop;
+	int calls = 0;
+	net::timer a(loop);
+	a.start(net::milliseconds(1), [&] { calls++; });
+	net::timer b(std::move(a));
+	CHECK(b.pending());
+	CHECK_FALSE(a.pending());
+	a.cancel();	// the moved-from timer holds nothing to cancel
+	while (calls == 0)
+		CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	LONGS_EQUAL(1, calls);
+	// Assigning over a pending timer cancels its call.
+	net::timer c(loop);
+	c.start(net::milliseconds(0), [&] { calls += 100; });
+	c = net::timer(loop);
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	LONGS_EQUAL(1, calls);
+}
+
+TEST(owned_timer, callback_may_destroy_its_timer)
+{
+	net::event_loop loop;
+	auto *t = new net::timer(loop);
+	bool ran = false;
+	t->start(net::milliseconds(0), [&] {
+		ran = true;
+		delete t;
+	});
+	CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	CHECK(ran);
+}
+
+TEST_GROUP(owned_watch){};
+
+TEST(owned_watch, unwatches_when_destroyed)
+{
+	net::event_loop loop;
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0);
+	net::unique_fd r(p[0]), w(p[1]);
+	int calls = 0;
+	{
+		net::watch wa(loop, r.get(), POLLIN, [&](short) { calls++; });
+		CHECK(static_cast<bool>(wa));
+		CHECK(loop.watching(r.get()));
+	}
+	CHECK_FALSE(loop.watching(r.get()));
+	CHECK(write(w.get(), "x", 1) == 1);
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	LONGS_EQUAL(0, calls);
+}
+
+TEST(owned_watch, leaves_a_later_watch_of_the_same_fd_alone)
+{
+	net::event_loop loop;
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0);
+	net::unique_fd r(p[0]), w(p[1]);
+	int calls = 0;
+	auto old = std::make_unique<net::watch>(loop, r.get(), POLLIN,
+	    [&](short) { calls += 100; });
+	net::watch now(loop, r.get(), POLLIN, [&](short) {
+		char c;
+		CHECK(read(r.get(), &c, 1) == 1);
+		calls++;
+	});
+	CHECK_FALSE(static_cast<bool>(*old));
+	old.reset();
+	CHECK(loop.watching(r.get()));
+	CHECK(write(w.get(), "x", 1) == 1);
+	CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	LONGS_EQUAL(1, calls);
+}
+
+TEST(owned_watch, set_events_pauses_and_move_keeps_the_watch)
+{
+	net::event_loop loop;
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0);
+	net::unique_fd r(p[0]), w(p[1]);
+	int calls = 0;
+	net::watch a(loop, r.get(), POLLIN, [&](short) { calls++; });
+	net::watch b(std::move(a));
+	CHECK_FALSE(static_cast<bool>(a));
+	LONGS_EQUAL(-1, a.fd());
+	a.reset();	// nothing to unwatch
+	CHECK(loop.watching(r.get()));
+	b.set_events(0);
+	CHECK(write(w.get(), "x", 1) == 1);
+	CHECK(loop.run_once(net::milliseconds(5)).ok());
+	LONGS_EQUAL(0, calls);
+	b.set_events(POLLIN);
+	CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	LONGS_EQUAL(1, calls);
+}
+
+TEST_GROUP(defer){};
+
+TEST(defer, runs_after_the_callback_in_order_before_the_next_wait)
+{
+	net::event_loop loop;
+	int p[2];
+	CHECK(pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0);
+	net::unique_fd r(p[0]), w(p[1]);
+	std::string seen;
+	auto *owner = new net::watch();
+	*owner = net::watch(loop, r.get(), POLLIN, [&](short) {
+		seen += "cb ";
+		// The callback's own watch is destroyed after it returns.
+		loop.defer([&] {
+			delete owner;
+			seen += "deleted ";
+			loop.defer([&] { seen += "nested"; });
+		});
+		loop.defer([&] { seen += "second "; });
+		seen += "end ";
+	});
+	CHECK(write(w.get(), "x", 1) == 1);
+	CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	STRCMP_EQUAL("cb end deleted second nested", seen.c_str());
+	CHECK_FALSE(loop.watching(r.get()));
+}
+
+TEST(defer, outside_a_round_runs_before_waiting)
+{
+	net::event_loop loop;
+	bool ran = false;
+	loop.defer([&] { ran = true; });
+	CHECK(loop.run_once(net::milliseconds(0)).ok());
+	CHECK(ran);
+}
+
+TEST(defer, after_a_timer_callback)
+{
+	net::event_loop loop;
+	std::string seen;
+	net::timer t(loop);
+	t.start(net::milliseconds(0), [&] {
+		loop.defer([&] { seen += "deferred"; });
+		seen += "timer ";
+	});
+	CHECK(loop.run_once(net::milliseconds(1000)).ok());
+	STRCMP_EQUAL("timer deferred", seen.c_str());
 }
