@@ -9,6 +9,7 @@
 
 #include "libnet/capability.h"
 #include "libnet/numparse.h"
+#include "libnet/spawn.h"
 
 namespace net {
 
@@ -81,30 +82,9 @@ drop_privileges(const user_info &u, std::optional<gid_t> group)
 			return {};
 		return fail(EPERM, "switch to user " + u.name + ": not root");
 	}
-	// An explicit group takes the primary group's place in the list too,
-	// as initgroups(name, group) would have built it.
-	std::vector<gid_t> groups;
-	for (gid_t g : u.groups)
-		if (g != u.gid)
-			groups.push_back(g);
-	groups.insert(groups.begin(), gid);
-	if (setgroups(groups.size(), groups.data()) != 0)
-		return fail("setgroups for " + u.name);
-	if (setresgid(gid, gid, gid) != 0)
-		return fail("setresgid " + std::to_string(gid));
-	if (setresuid(u.uid, u.uid, u.uid) != 0)
-		return fail("setresuid " + std::to_string(u.uid));
-	uid_t r, e, s;
-	gid_t rg, eg, sg;
-	if (getresuid(&r, &e, &s) != 0 || r != u.uid || e != u.uid ||
-	    s != u.uid || getresgid(&rg, &eg, &sg) != 0 || rg != gid ||
-	    eg != gid || sg != gid)
-		return fail(EPERM, "privilege drop to " + u.name +
-		    " did not take");
-	if (u.uid != 0 && (setuid(0) == 0 || seteuid(0) == 0))
-		return fail(EPERM, "privilege drop to " + u.name +
-		    " is reversible");
-	return {};
+	// The one audited switch: groups, gid, uid, each checked, root
+	// not regained.
+	return become_user(credentials::of(u, group));
 }
 
 result<std::optional<user_info>>
