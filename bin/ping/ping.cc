@@ -213,8 +213,9 @@ main(int argc, char **argv)
 	auto host = ping::resolve_host(s.host, family);
 	if (!host)
 		die(host.err().message());
-	int oif = device.empty() ? 0
-				 : static_cast<int>(if_nametoindex(device.c_str()));
+	int oif = device.empty()
+	    ? 0
+	    : static_cast<int>(if_nametoindex(device.c_str()));
 	auto nl = net::netlink_socket::open();
 
 	// The first address there is a socket and a way to, as iputils
@@ -250,8 +251,9 @@ main(int argc, char **argv)
 		int why = 0;
 		std::optional<net::route> rt;
 		if (!target.is_unspecified()) {
-			int via = oif != 0 ? oif
-					   : static_cast<int>(target.scope_id());
+			int via = oif != 0
+			    ? oif
+			    : static_cast<int>(target.scope_id());
 			auto r = nl ? net::get_route(*nl, target, via)
 				    : net::result<net::route>(nl.err());
 			if (r)
