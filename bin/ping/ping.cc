@@ -181,13 +181,14 @@ main(int argc, char **argv)
 	if (!device.empty() && if_nametoindex(device.c_str()) == 0)
 		die(net::printable(device, 32) + ": no such interface");
 	int family = s.family;
-	if (auto lit = net::address::parse(s.host))
-		family = lit->family();
+	auto literal = ping::parse_literal(s.host);
+	if (literal)
+		family = literal->family();
 	if (source)
 		family = source->family();
 	if (s.family != AF_UNSPEC && family != s.family)
-		die(net::printable(s.host, 256) + ": not an " +
-		    (s.family == AF_INET ? "IPv4" : "IPv6") + " address");
+		die(net::printable(s.host, 256) +
+		    ": Address family for hostname not supported");
 
 	// Sockets first, while privileged; for a name, one of each family.
 	std::optional<ping::transport> v4, v6;
@@ -209,41 +210,68 @@ main(int argc, char **argv)
 	if (auto r = net::give_up_privileges(*nobody); !r)
 		die(r.err().message());
 
-	auto target = ping::resolve_host(s.host, family);
-	if (!target)
-		die(target.err().message());
-	bool is_v6 = target->is_v6();
-	std::optional<ping::transport> &t = is_v6 ? v6 : v4;
-	if (!t) {
-		const net::error &e = *(is_v6 ? v6_err : v4_err);
-		die(e.message() + (e.code == EPERM || e.code == EACCES
-			? " (not in net.ipv4.ping_group_range and no "
-			  "CAP_NET_RAW)"
-			: ""));
-	}
-	(is_v6 ? v4 : v6).reset();
-	if (s.record_route && is_v6)
-		die("-R: record route is IPv4 only");
-	if (s.size > ping::max_size(target->family(), s.record_route))
-		die("packet size " + std::to_string(s.size) +
-		    " is too large, maximum is " +
-		    std::to_string(ping::max_size(target->family(),
-			s.record_route)));
+	auto host = ping::resolve_host(s.host, family);
+	if (!host)
+		die(host.err().message());
+	int oif = device.empty()
+	    ? 0
+	    : static_cast<int>(if_nametoindex(device.c_str()));
+	auto nl = net::netlink_socket::open();
 
-	// The route now, so "no route" is an error rather than silence.
+	// The first address there is a socket and a way to, as iputils
+	// takes them: it goes on to the next when there is no route.
 	ping::target_info ti;
-	ti.display = s.host;
-	ti.addr = *target;
-	ti.names = !s.numeric && !ping::is_literal(s.host);
-	if (!s.dont_route) {
-		auto nl = net::netlink_socket::open();
-		int oif = device.empty() ? static_cast<int>(target->scope_id())
-					 : static_cast<int>(if_nametoindex(
-					       device.c_str()));
-		auto rt = nl ? net::get_route(*nl, *target, oif)
-			     : net::result<net::route>(nl.err());
+	ping::transport *t = nullptr;
+	for (std::size_t i = 0; i < host->addrs.size() && t == nullptr; i++) {
+		net::address target = host->addrs[i];
+		bool last = i + 1 == host->addrs.size();
+		bool is_v6 = target.is_v6();
+		std::optional<ping::transport> &tr = is_v6 ? v6 : v4;
+		if (!tr) {
+			if (!last)
+				continue;
+			const net::error &e = *(is_v6 ? v6_err : v4_err);
+			die(e.message() + (e.code == EPERM || e.code == EACCES
+				? " (not in net.ipv4.ping_group_range and "
+				  "no CAP_NET_RAW)"
+				: ""));
+		}
+		// IPv4's "0" is this host: the kernel's source for it, as
+		// iputils has it (IPv6's "::" the kernel sends to ::1 itself).
+		if (target.is_v4() && target.is_unspecified())
+			if (auto src = ping::route_source(target, device,
+				source, false))
+				target = *src;
+		// The route now, so "no route" is an error rather than
+		// silence.  With -r the routing table is not asked: a
+		// destination off every attached network is the error, as
+		// the kernel would refuse each request (IPv4); Linux has no
+		// SO_DONTROUTE for IPv6, where a route through a gateway is
+		// what is refused.
+		int why = 0;
+		std::optional<net::route> rt;
+		if (!target.is_unspecified()) {
+			int via = oif != 0
+			    ? oif
+			    : static_cast<int>(target.scope_id());
+			auto r = nl ? net::get_route(*nl, target, via)
+				    : net::result<net::route>(nl.err());
+			if (r)
+				rt = *r;
+			if (!s.dont_route) {
+				why = r ? 0 : r.err().code;
+			} else if (target.is_v6()) {
+				if (!r || r->gateway)
+					why = ENETUNREACH;
+			} else if (auto d = ping::route_source(target, device,
+				       source, true);
+				   !d) {
+				why = d.err().code;
+			}
+		}
+		if ((why == ENETUNREACH || why == EHOSTUNREACH) && !last)
+			continue;
 		// What connect(2) would say: no route, or one that rejects.
-		int why = rt ? 0 : rt.err().code;
 		if (why == ENETUNREACH || why == EHOSTUNREACH ||
 		    why == EACCES || why == EINVAL)
 			die(std::string("connect: ") + std::strerror(why));
@@ -258,7 +286,25 @@ main(int argc, char **argv)
 			else
 				ti.from = device;
 		}
+		ti.addr = target;
+		t = &*tr;
 	}
+	if (t == nullptr)
+		die(net::printable(s.host, 256) + ": no usable address");
+	bool is_v6 = ti.addr.is_v6();
+	(is_v6 ? v4 : v6).reset();
+	if (s.record_route && is_v6)
+		die("-R: record route is IPv4 only");
+	if (s.size > ping::max_size(ti.addr.family(), s.record_route))
+		die("packet size " + std::to_string(s.size) +
+		    " is too large, maximum is " +
+		    std::to_string(ping::max_size(ti.addr.family(),
+			s.record_route)));
+
+	// iputils names an IPv4 target as the resolver does, an IPv6 one as
+	// typed; a flood looks no names up.
+	ti.display = is_v6 ? s.host : host->canonical;
+	ti.names = !s.numeric && !s.flood && !host->literal;
 	if (auto r = t->configure(s, source); !r)
 		die(r.err().message());
 	if (s.verbose)
@@ -270,7 +316,8 @@ main(int argc, char **argv)
 
 	if (!s.pattern.empty())
 		std::printf("%s\n", ping::pattern_line(s.pattern).c_str());
-	std::printf("%s\n", ping::header_line(s.host, *target, s.size,
+	std::printf("%s\n", ping::header_line(ti.display, ti.addr,
+	    ti.names ? ping::lookup_name(ti.addr) : "", s.size,
 	    s.record_route ? 40 : 0, ti.from).c_str());
 	ping::session run(s, *t, ti);
 	return run.run();

@@ -155,6 +155,11 @@ classify_v4(const match &m, net::bytes_view icmp, event e)
 	auto msg = net::decode_icmp(icmp, net::checksum_check::report);
 	if (!msg)
 		return event{};
+	// A request is no news: on loopback a raw socket reads our own as
+	// well as the reply, and another host's concerns only that host
+	// (iputils lists neither).
+	if (msg->type == net::icmp_type::echo_request)
+		return event{};
 	e.icmp_size = icmp.size();
 	e.type = msg->type;
 	e.code = msg->code;
@@ -202,6 +207,8 @@ classify_v6(const match &m, net::bytes_view icmp, event e,
 	    net::checksum_check::report);
 	if (!msg)
 		return event{};
+	if (msg->type == net::icmp6_type::echo_request)
+		return event{};	// as for IPv4
 	e.icmp_size = icmp.size();
 	e.type = msg->type;
 	e.code = msg->code;

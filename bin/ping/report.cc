@@ -9,11 +9,12 @@ namespace ping {
 
 std::string
 header_line(const std::string &host, const net::address &addr,
-    std::size_t size, std::size_t options_size, const std::string &from)
+    const std::string &name, std::size_t size, std::size_t options_size,
+    const std::string &from)
 {
 	std::string s = "PING " + host;
-	s += addr.is_v4() ? " (" : "(";
-	s += addr.str() + ") ";
+	s += addr.is_v4() ? " (" + addr.str() : "(" + peer_name(name, addr);
+	s += ") ";
 	if (!from.empty())
 		s += "from " + from + ": ";
 	if (addr.is_v4())

@@ -13,9 +13,12 @@ namespace ping {
 
 // "PING host (addr) 56(84) bytes of data." for IPv4 (the second number is
 // the IP datagram size, options_size included), "PING host(addr) 56 data
-// bytes" for IPv6; "from src iface: " goes before the size when given.
+// bytes" for IPv6, where addr is named as peer_name() names it when name
+// is not empty (iputils); "from src iface: " goes before the size when
+// given.
 std::string header_line(const std::string &host, const net::address &addr,
-    std::size_t size, std::size_t options_size, const std::string &from);
+    const std::string &name, std::size_t size, std::size_t options_size,
+    const std::string &from);
 
 // "PATTERN: 0xabcd".
 std::string pattern_line(const std::vector<std::uint8_t> &pattern);

@@ -47,7 +47,7 @@ run_state::start(time_point now)
 bool
 run_state::send_due(time_point now) const
 {
-	if (!started_flag_ || sending_done_ || finished_)
+	if (!started_flag_ || sending_done_ || ending_ || finished_)
 		return false;
 	if (!flood_like())
 		return now >= next_send_;
@@ -174,12 +174,13 @@ run_state::check_done()
 	if (finished_)
 		return;
 	// As iputils: count answers or failures end the run, and with a
-	// deadline so does the first error.
+	// deadline so does the first error, once the errors read with it
+	// are counted.
 	if (rules_.count != 0 &&
 	    stats_.received() + stats_.errors() >= rules_.count)
 		finished_ = true;
 	else if (rules_.deadline && stats_.errors() > 0)
-		finished_ = true;
+		ending_ = true;
 }
 
 void
@@ -200,7 +201,9 @@ run_state::on_timer(time_point now)
 {
 	if (finished_)
 		return;
-	if (deadline_at_ && now >= *deadline_at_)
+	if (ending_)
+		finished_ = true;
+	else if (deadline_at_ && now >= *deadline_at_)
 		finished_ = true;
 	else if (linger_until_ && now >= *linger_until_)
 		finished_ = true;
@@ -212,6 +215,8 @@ run_state::next_deadline() const
 	time_point t = time_point::max();
 	if (finished_ || !started_flag_)
 		return t;
+	if (ending_)
+		return started_;
 	if (deadline_at_)
 		t = std::min(t, *deadline_at_);
 	if (linger_until_)

@@ -103,6 +103,14 @@ public:
 	// True once every request that will be sent has been.
 	bool sending_done() const { return sending_done_; }
 
+	// True once the run is to end when what has been read with the
+	// event that ended it is counted (with a deadline, the first error:
+	// errors that arrive together all count, as in iputils, which reads
+	// every queued packet before it looks at its exit conditions).  No
+	// request is due any more, next_deadline() is now, and the next
+	// on_timer() finishes the run.
+	bool ending() const { return ending_; }
+
 	// True once the run is over: print the summary and exit.
 	bool finished() const { return finished_; }
 
@@ -140,6 +148,7 @@ private:
 	std::optional<time_point> linger_until_;
 	bool started_flag_ = false;
 	bool sending_done_ = false;
+	bool ending_ = false;
 	bool finished_ = false;
 	bool fatal_ = false;
 };

@@ -1,6 +1,5 @@
 #include "session.h"
 
-#include <netdb.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -13,6 +12,7 @@
 #include "libnet/raw_socket.h"
 
 #include "report.h"
+#include "resolve.h"
 
 namespace ping {
 
@@ -67,15 +67,7 @@ session::name_of(const net::address &a)
 	auto it = names_.find(a);
 	if (it != names_.end())
 		return it->second;
-	net::endpoint ep{a, 0};
-	sockaddr_storage ss;
-	socklen_t len = ep.to_sockaddr(ss);
-	char host[NI_MAXHOST];
-	std::string name;
-	if (getnameinfo(reinterpret_cast<sockaddr *>(&ss), len, host,
-		sizeof host, nullptr, 0, NI_NAMEREQD) == 0)
-		name = net::printable(host, NI_MAXHOST);
-	std::string shown = peer_name(name, a);
+	std::string shown = peer_name(lookup_name(a), a);
 	names_.emplace(a, shown);
 	return shown;
 }

@@ -68,12 +68,16 @@ max_size(int family, bool record_route)
 std::optional<std::string>
 needs_root(const settings &s)
 {
-	if (s.flood)
-		return "cannot flood; minimal interval allowed for user is "
-		       "200ms";
-	if (s.interval_given && s.interval_us < min_user_interval_us)
-		return "cannot set interval below 200ms; minimal interval "
-		       "allowed for user is 200ms";
+	// One message for both, as iputils has it: a flood is interval 0.
+	if (s.flood ||
+	    (s.interval_given && s.interval_us < min_user_interval_us)) {
+		char buf[80];
+		std::snprintf(buf, sizeof buf,
+		    "cannot flood; minimal interval allowed for user is "
+		    "%lldms",
+		    static_cast<long long>(min_user_interval_us / 1000));
+		return std::string(buf);
+	}
 	if (s.preload > max_user_preload) {
 		char buf[80];
 		std::snprintf(buf, sizeof buf,

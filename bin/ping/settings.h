@@ -35,8 +35,9 @@ struct settings {
 };
 
 // The shortest interval, and the largest preload, for users other than
-// root (the manual's one-per-second default exists to spare the network).
-inline constexpr std::int64_t min_user_interval_us = 200000;
+// root: iputils' limits (MINUSERINTERVAL, 2 ms since iputils 20210722; the
+// manual's one-per-second default exists to spare the network).
+inline constexpr std::int64_t min_user_interval_us = 2000;
 inline constexpr unsigned max_user_preload = 3;
 
 // The longest wait -i, -W and -w accept (a week, in microseconds).
@@ -53,8 +54,9 @@ std::optional<std::vector<std::uint8_t>> parse_pattern(std::string_view s);
 // The largest -s for family (IPv4 less the 40 option bytes of -R).
 std::size_t max_size(int family, bool record_route);
 
-// Why these settings need root, or nothing when they do not: flooding,
-// intervals below min_user_interval_us, preload above max_user_preload.
+// Why these settings need root, in iputils' words, or nothing when they
+// do not: flooding, intervals below min_user_interval_us, preload above
+// max_user_preload.
 std::optional<std::string> needs_root(const settings &s);
 
 } // namespace ping

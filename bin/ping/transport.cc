@@ -3,12 +3,14 @@
 #include <netinet/in.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstring>
 
 #include "libnet/bpf.h"
 #include "libnet/ipv4.h"
 #include "libnet/socket.h"
+#include "libnet/unique_fd.h"
 
 namespace ping {
 
@@ -109,6 +111,40 @@ transport::configure(const settings &s,
 	if (auto r = net::enable_receive_info(fd, family_, ro); !r)
 		return r;
 	return {};
+}
+
+net::result<net::address>
+route_source(const net::address &dst, const std::string &device,
+    const std::optional<net::address> &source, bool direct)
+{
+	int fd = socket(dst.family(), SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return net::fail("socket");
+	net::unique_fd s(fd);
+	// Binding to a device needs no privilege on a fresh socket (Linux
+	// 5.7); where it is refused the route is the one without it.
+	if (!device.empty())
+		(void)setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE,
+		    device.c_str(), static_cast<socklen_t>(device.size()));
+	sockaddr_storage ss;
+	if (source) {
+		socklen_t len = net::endpoint{*source, 0}.to_sockaddr(ss);
+		if (bind(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0)
+			return net::fail("bind " + source->str());
+	}
+	if (direct)
+		if (auto r = net::set_socket_option(fd, SOL_SOCKET,
+			SO_DONTROUTE, 1, "SO_DONTROUTE");
+		    !r)
+			return r.err();
+	// Any port: nothing is sent.
+	socklen_t len = net::endpoint{dst, 1025}.to_sockaddr(ss);
+	if (connect(fd, reinterpret_cast<sockaddr *>(&ss), len) != 0)
+		return net::fail("connect");
+	auto ep = net::local_endpoint(fd);
+	if (!ep)
+		return ep.err();
+	return ep->addr;
 }
 
 } // namespace ping

@@ -46,4 +46,13 @@ private:
 	std::uint16_t id_ = 0;
 };
 
+// The source address the kernel picks for a packet to dst, found as
+// iputils finds it, by connecting a UDP socket there (bound to device or
+// source when given; with SO_DONTROUTE when direct, so that it must be on
+// an attached network); the error is connect(2)'s.  For the unspecified
+// address the kernel picks this host's.
+net::result<net::address> route_source(const net::address &dst,
+    const std::string &device, const std::optional<net::address> &source,
+    bool direct);
+
 } // namespace ping

@@ -32,6 +32,8 @@ enum class mode { show, all, remove, set, file, resolve };
 struct options {
 	mode what = mode::show;
 	bool numeric = false;
+	bool linux_form = false;	// -e: net-tools' columns
+	bool verbose = false;		// -v: the counts after a listing
 	std::string iface;
 	std::vector<std::string> operands;
 };
@@ -39,8 +41,8 @@ struct options {
 [[noreturn]] void
 usage()
 {
-	std::fputs("usage: arp [-n] [-i interface] hostname\n"
-		   "       arp -a [-n] [-i interface] [namelist [corefile]]\n"
+	std::fputs("usage: arp [-env] [-i interface] [hostname]\n"
+		   "       arp -a [-nv] [-i interface] [namelist [corefile]]\n"
 		   "       arp -d [-i interface] hostname [pub]\n"
 		   "       arp -s [-i interface] hostname ether_addr [temp] "
 		   "[pub] [trail]\n"
@@ -63,7 +65,7 @@ parse_args(int argc, char **argv)
 	options o;
 	int c;
 	int modes = 0;
-	while ((c = getopt(argc, argv, "adfi:nrs")) != -1) {
+	while ((c = getopt(argc, argv, "adefi:nrsv")) != -1) {
 		switch (c) {
 		case 'a':
 			o.what = mode::all;
@@ -72,6 +74,9 @@ parse_args(int argc, char **argv)
 		case 'd':
 			o.what = mode::remove;
 			modes++;
+			break;
+		case 'e':
+			o.linux_form = true;
 			break;
 		case 'f':
 			o.what = mode::file;
@@ -91,17 +96,28 @@ parse_args(int argc, char **argv)
 			o.what = mode::set;
 			modes++;
 			break;
+		case 'v':
+			o.verbose = true;
+			break;
 		default:
 			usage();
 		}
 	}
 	if (modes > 1)
 		usage();
+	// -e is a form of the first synopsis line, -v of the listings.
+	if (o.linux_form && o.what != mode::show)
+		usage();
+	if (o.verbose && o.what != mode::show && o.what != mode::all)
+		usage();
 	for (int i = optind; i < argc; i++)
 		o.operands.emplace_back(argv[i]);
 	std::size_t n = o.operands.size();
 	switch (o.what) {
 	case mode::show:
+		if (n > 1)
+			usage();
+		break;
 	case mode::resolve:
 		if (n != 1)
 			usage();
@@ -144,29 +160,61 @@ iface_index(arp::arp_table &t, const options &o)
 	return l->index;
 }
 
+// Lists the table, or the entries for host when given, on -i's interface
+// (all without -i), in the BSD form or with -e net-tools'; with -v the
+// counts after it.  Exit 1 when host has no entry.
 int
-show(arp::arp_table &t, const options &o, const std::string &host)
+show(arp::arp_table &t, const options &o, const std::string *host)
 {
-	auto addr = arp::resolve_ipv4(host);
-	if (!addr)
-		die(addr.err().message());
+	std::optional<net::address> addr;
+	if (host != nullptr) {
+		auto a = arp::resolve_ipv4(*host);
+		if (!a)
+			die(a.err().message());
+		addr = *a;
+	}
 	int ifindex = iface_index(t, o);
-	auto list = t.list(ifindex);
+	auto list = t.list();
 	if (!list)
 		die(list.err().message());
-	bool found = false;
-	for (const auto &e : *list) {
-		if (e.addr != *addr)
-			continue;
-		found = true;
-		std::printf("%s\n", arp::format_entry(e,
-		    host_name(o, e.addr)).c_str());
+	auto wanted = [&](const arp::arp_entry &e) {
+		return (ifindex == 0 || e.ifindex == ifindex) &&
+		    (!addr || e.addr == *addr);
+	};
+	std::size_t entries = 0, found = 0;
+	if (o.linux_form) {
+		auto rows = arp::linux_rows(*list);
+		entries = rows.size();
+		for (const auto &r : rows) {
+			if (!wanted(*r.e))
+				continue;
+			if (found++ == 0)
+				std::printf("%s\n", arp::linux_header().c_str());
+			std::printf("%s\n", arp::format_linux(*r.e, r.proxy,
+			    host_name(o, r.e->addr)).c_str());
+		}
+	} else {
+		entries = list->size();
+		for (const auto &e : *list) {
+			if (!wanted(e))
+				continue;
+			found++;
+			std::printf("%s\n", arp::format_entry(e,
+			    host_name(o, e.addr)).c_str());
+		}
 	}
-	if (!found) {
-		std::printf("%s (%s) -- no entry\n", net::printable(host,
+	if (o.verbose)
+		std::printf("%s\n", arp::counts_line(entries, found).c_str());
+	if (found > 0)
+		return 0;
+	if (addr) {
+		std::printf("%s (%s) -- no entry\n", net::printable(*host,
 		    64).c_str(), addr->str().c_str());
 		return 1;
 	}
+	// net-tools says so when -i found nothing; the BSD form says nothing.
+	if (o.linux_form && ifindex != 0)
+		std::printf("arp: in %zu entries no match found.\n", entries);
 	return 0;
 }
 
@@ -177,14 +225,7 @@ show_all(arp::arp_table &t, const options &o)
 		net::log_warn("namelist and corefile are ignored: the table "
 			      "is read from the kernel through netlink, not "
 			      "/dev/kmem");
-	int ifindex = iface_index(t, o);
-	auto list = t.list(ifindex);
-	if (!list)
-		die(list.err().message());
-	for (const auto &e : *list)
-		std::printf("%s\n", arp::format_entry(e,
-		    host_name(o, e.addr)).c_str());
-	return 0;
+	return show(t, o, nullptr);
 }
 
 int
@@ -315,7 +356,8 @@ main(int argc, char **argv)
 		die(t.err().message());
 	switch (o.what) {
 	case mode::show:
-		return show(*t, o, o.operands[0]);
+		return show(*t, o, o.operands.empty() ? nullptr
+						      : &o.operands[0]);
 	case mode::all:
 		return show_all(*t, o);
 	case mode::remove:

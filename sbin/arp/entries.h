@@ -4,6 +4,7 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,13 @@ struct entry {
 	bool pub = false;		// published (proxy ARP)
 	bool trail = false;		// asked for trailers (ignored)
 };
+
+// An Ethernet address as arp -s and -f take it: six bytes in
+// hexadecimal, of one or two digits each, separated by colons
+// ("0:1b:21:a:b:c"), where the colon between two bytes of two digits may
+// be left out, as net-tools arp allows ("001b210a0b0c", "001b21:0a0b0c").
+// Nothing else: no other separator, nothing before, after or between.
+std::optional<net::mac_address> parse_mac(std::string_view s);
 
 // One entry from its fields.  The error names what is wrong: a missing
 // field, "invalid ethernet address", an unknown flag, a host name with

@@ -13,11 +13,11 @@ merge_entries(const std::vector<net::neighbour> &neigh,
 				return &l;
 		return nullptr;
 	};
-	auto published = [&](const net::address &a, int index) {
-		for (const auto &p : proxies)
-			if (p.addr == a && p.ifindex == index)
-				return true;
-		return false;
+	auto proxy_of = [&](const net::address &a, int index) {
+		for (std::size_t i = 0; i < proxies.size(); i++)
+			if (proxies[i].addr == a && proxies[i].ifindex == index)
+				return static_cast<int>(i);
+		return -1;
 	};
 	std::vector<arp_entry> out;
 	for (const auto &n : neigh) {
@@ -33,10 +33,12 @@ merge_entries(const std::vector<net::neighbour> &neigh,
 		if (!unresolved)
 			e.mac = n.lladdr;
 		e.permanent = (n.state & net::nud::permanent) != 0;
-		e.published = published(n.addr, n.ifindex);
+		e.proxy_order = proxy_of(n.addr, n.ifindex);
+		e.published = e.proxy_order >= 0;
 		out.push_back(std::move(e));
 	}
-	for (const auto &p : proxies) {
+	for (std::size_t i = 0; i < proxies.size(); i++) {
+		const net::neighbour &p = proxies[i];
 		bool listed = false;
 		for (const auto &e : out)
 			listed |= e.addr == p.addr && e.ifindex == p.ifindex;
@@ -52,6 +54,7 @@ merge_entries(const std::vector<net::neighbour> &neigh,
 		e.permanent = true;
 		e.published = true;
 		e.proxy_only = true;
+		e.proxy_order = static_cast<int>(i);
 		out.push_back(std::move(e));
 	}
 	return out;

@@ -24,6 +24,8 @@ struct arp_entry {
 	bool published = false;		// a proxy entry exists for it
 	bool proxy_only = false;	// published with no neighbour entry:
 					// mac is the interface's own
+	int proxy_order = -1;	// published: the place of the proxy
+				// entry in the kernel's list of them
 };
 
 // Merges neighbour and proxy entries into listing lines: a neighbour

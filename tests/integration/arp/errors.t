@@ -3,6 +3,12 @@
 . "$TOP/tests/integration/arp/common.sh"
 need "$ARP" setpriv
 two_hosts
+# Names from this case's /etc/hosts alone: no-such-host.invalid is in no
+# resolver's hands.
+names_from_hosts
+write_fixture hosts <<EOF2
+127.0.0.1 localhost
+EOF2
 ip -n h1 route add 10.7.0.0/16 via 10.9.0.2
 
 check() {
@@ -26,8 +32,20 @@ check 1 '^arp: unknown flag: perm' -s 10.9.0.5 02:00:00:00:00:05 perm
 check 2 '^usage: arp ' -s 10.9.0.5
 check 2 '^usage: arp ' -a -d 10.9.0.5
 check 2 '^usage: arp ' -d 10.9.0.5 temp
-check 2 '^usage: arp '
 check 2 '^usage: arp ' -x
+check 2 '^usage: arp ' 10.9.0.5 10.9.0.6
+# -e is a form of the listing, -v an addition to it.
+check 2 '^usage: arp ' -a -e
+check 2 '^usage: arp ' -e -s 10.9.0.5 02:00:00:00:00:05
+check 2 '^usage: arp ' -v -d 10.9.0.5
+check 2 '^usage: arp ' -v -r 10.9.0.5
+check 2 '^usage: arp ' -v -f /dev/null
+# With no host, arp lists the table (net-tools' arp -n, say).
+for a in "" -n -e -v "-i v1"; do
+	ip netns exec h1 "$ARP" $a > "$T/out" 2>&1
+	assert_eq 0 $? "exit status of arp $a"
+	! grep -q '^usage' "$T/out" || fail "arp $a: usage"
+done
 
 check 0 '^arp: trail: Linux has no trailer encapsulation; ignored$' \
 	-s 10.9.0.6 02:00:00:00:00:06 trail

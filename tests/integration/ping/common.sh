@@ -3,19 +3,36 @@
 IPUTILS_PING=/usr/bin/ping
 
 # norm: ping output with the parts that vary between runs and
-# implementations (times, the kernel's error timing) replaced by
-# placeholders, so two outputs of the same run shape compare equal.
+# implementations (times, the kernel's error timing, the program name
+# before a message) replaced by placeholders, so two outputs of the same
+# run shape compare equal.
 # "pipe N" goes too: how many requests were out at once depends on
 # timing (a flood may send again before a slow reply), and iputils prints
 # it for errors on some paths only (raw IPv6 errors read from the error
 # queue never count), ours always; tests/unit/ping pins it.
 norm() {
-	sed -E -e 's/^pipe [0-9]+$//' -e 's/, pipe [0-9]+//' \
+	sed -E -e "s|^$IPUTILS_PING: |ping: |" \
+		-e 's/^pipe [0-9]+$//' -e 's/, pipe [0-9]+//' \
 		-e 's/time=[0-9.]+ ms/time=T ms/' \
 		-e 's/time [0-9]+ms/time Tms/' \
 		-e 's#= [0-9.]+/[0-9.]+/[0-9.]+/[0-9.]+ ms#= R ms#' \
 		-e 's#ipg/ewma [0-9.]+/[0-9.]+ ms#ipg/ewma I ms#' \
 		-e 's/ident=[0-9]+ //'
+}
+
+# names_from_hosts: this case's name lookups read /etc/hosts alone, and
+# the case supplies it (write_fixture hosts): nsswitch.conf becomes the
+# machine's with "hosts: files", so neither the machine's resolver nor
+# nss modules such as myhostname (which makes up localhost's addresses)
+# answer.  With no such file, glibc's defaults stand for the rest.
+names_from_hosts() {
+	if [ -f /etc/nsswitch.conf ]; then
+		grep -v '^[[:space:]]*hosts:' /etc/nsswitch.conf > "$T/nsswitch"
+	else
+		: > "$T/nsswitch"
+	fi
+	echo 'hosts: files' >> "$T/nsswitch"
+	fixture nsswitch.conf "$T/nsswitch"
 }
 
 # run_both NS ARGS...: run our ping and iputils ping with ARGS in namespace
@@ -39,6 +56,25 @@ same_as_iputils() {
 	shift
 	norm < "$T/ours" > "$T/ours.n"
 	norm < "$T/theirs" > "$T/theirs.n"
+	if ! diff -u "$T/theirs.n" "$T/ours.n"; then
+		fail "output of ping $* differs from iputils (above)"
+	fi
+	assert_eq "$_rc_theirs" "$_rc_ours" "exit status of ping $*"
+}
+
+# same_as_iputils_named NAME NS ARGS...: same_as_iputils for a run with -4
+# whose name has IPv6 addresses too, first: iputils shows its target as
+# "" there (glibc gives the canonical name with the first address only,
+# and iputils takes the one of the address it uses), ours as NAME, the
+# resolver's name; apart from that the two agree.
+same_as_iputils_named() {
+	_name=$1
+	shift
+	run_both "$@"
+	shift
+	norm < "$T/ours" > "$T/ours.n"
+	norm < "$T/theirs" | sed -e "s/^PING  (/PING $_name (/" \
+		-e "s/^---  ping/--- $_name ping/" > "$T/theirs.n"
 	if ! diff -u "$T/theirs.n" "$T/ours.n"; then
 		fail "output of ping $* differs from iputils (above)"
 	fi

@@ -1,6 +1,7 @@
 # An ordinary user pings through an ICMP datagram socket when
 # net.ipv4.ping_group_range lets their group; without it, and without
-# CAP_NET_RAW, ping says why.  Flooding and short intervals stay root's.
+# CAP_NET_RAW, ping says why.  Flooding and intervals below 2 ms stay
+# root's, as in iputils.
 . "$TOP/tests/integration/ping/common.sh"
 need "$PING" "$IPUTILS_PING" setpriv
 getent passwd nobody > /dev/null || skip "no user nobody"
@@ -29,14 +30,34 @@ norm < "$T/ours" > "$T/ours.n"
 norm < "$T/theirs" > "$T/theirs.n"
 diff -u "$T/theirs.n" "$T/ours.n" || fail "unprivileged output differs"
 
-# What needs root.
-for a in "-f" "-i 0.1" "-i 0" "-l 4"; do
+# What needs root: flooding and intervals below iputils' 2 ms, in its
+# words, and a preload above 3.
+for a in "-f" "-i 0.0019" "-i 0" "-l 4"; do
 	nobody_in h1 "$PING" -c 2 $a 10.9.0.2 > "$T/root" 2>&1
 	assert_eq 2 $? "nobody with $a"
 	assert_file_match '^ping: cannot ' "$T/root" "message for $a"
 done
+for a in "-f" "-i 0.0019" "-i 0"; do
+	nobody_in h1 "$PING" -c 2 $a 10.9.0.2 > "$T/ours" 2>&1
+	nobody_in h1 "$IPUTILS_PING" -c 2 $a 10.9.0.2 > "$T/theirs" 2>&1
+	# (iputils finds out after its header line.)
+	assert_eq "$(norm < "$T/theirs" | grep -v '^PING ')" \
+		"$(norm < "$T/ours")" "nobody with $a, as iputils"
+done
+assert_file_match '^ping: cannot flood; minimal interval allowed for user is 2ms$' \
+	"$T/ours" "the 2 ms minimum"
 nobody_in h1 "$PING" -c 1 -i 0.2 -l 3 10.9.0.2 > /dev/null 2>&1
 assert_eq 0 $? "nobody may preload 3 and use 0.2 s"
+for a in 0.002 0.05; do
+	nobody_in h1 "$PING" -c 5 -i $a 10.9.0.2 > "$T/fast" 2>&1
+	assert_eq 0 $? "nobody may use -i $a"
+	assert_file_match '^5 packets transmitted, 5 received, ' "$T/fast" \
+		"-i $a as nobody"
+	nobody_in h1 "$IPUTILS_PING" -c 5 -i $a 10.9.0.2 > "$T/theirs" 2>&1
+	norm < "$T/fast" > "$T/ours.n"
+	norm < "$T/theirs" > "$T/theirs.n"
+	diff -u "$T/theirs.n" "$T/ours.n" || fail "-i $a as nobody differs"
+done
 
 # Outside the range there is no socket to be had.
 ip netns exec h1 sysctl -qw net.ipv4.ping_group_range="1 0"

@@ -2,7 +2,7 @@
 # Unreachable" from the local host once neighbour discovery gives up (for
 # the requests it held, rising icmp_seq); and a destination with no route
 # at all: exit 2.
-# timeout: 90
+# timeout: 120
 . "$TOP/tests/integration/ping/common.sh"
 need "$PING" "$IPUTILS_PING"
 two_hosts
@@ -24,6 +24,19 @@ same_shapes_as_iputils h1 -c 3 -i 0.3 10.9.0.99
 same_shapes_as_iputils h1 -c 2 -i 0.3 fd00:9::99
 increasing "$T/ours" \
 	'^From fd00:9::1 icmp_seq=([0-9]+) Destination unreachable: Address unreachable$' 2
+
+# With a deadline the first error ends the run, but the requests neighbour
+# discovery held fail together and every error that came with it counts.
+for a in 10.9.0.99 fd00:9::99; do
+	ip netns exec h1 "$PING" -w 10 -i 0.3 $a > "$T/w" 2>&1
+	assert_eq 1 $? "exit status of -w 10 $a"
+	cat "$T/w"
+	n=$(grep -c '^From .* icmp_seq=[0-9]* Destination' "$T/w")
+	[ "$n" -ge 2 ] || fail "-w 10 $a: $n errors, expected all the held requests"
+	assert_file_match "^[0-9]+ packets transmitted, 0 received, \\+$n errors, 100% packet loss" \
+		"$T/w" "-w 10 $a counts each error"
+	same_shapes_as_iputils h1 -w 10 -i 0.3 $a
+done
 
 # The same as an unprivileged user on an ICMP datagram socket, where the
 # errors come through the socket's error queue.

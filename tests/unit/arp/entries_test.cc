@@ -21,6 +21,55 @@ TEST(entries, one_entry_with_its_flags)
 	CHECK(arp::parse_entry({"h", "02:00:00:00:00:05", "trail"})->trail);
 }
 
+TEST(entries, ethernet_addresses_as_net_tools_takes_them)
+{
+	// Colons between two-digit bytes may go, as in net-tools' in_ether().
+	struct {
+		const char *in, *out;
+	} ok[] = {
+	    {"00:11:22:33:44:55", "00:11:22:33:44:55"},
+	    {"0:1:2:3:4:5", "00:01:02:03:04:05"},
+	    {"001122334455", "00:11:22:33:44:55"},
+	    {"001122:334455", "00:11:22:33:44:55"},
+	    {"0011:2233:4455", "00:11:22:33:44:55"},
+	    {"0:1122:3:44:55", "00:11:22:03:44:55"},
+	    {"A:B:C:D:E:F", "0a:0b:0c:0d:0e:0f"},
+	    {"0a1B2c3D4e5F", "0a:1b:2c:3d:4e:5f"},
+	    {"ffffffffffff", "ff:ff:ff:ff:ff:ff"},
+	};
+	for (const auto &c : ok) {
+		auto m = arp::parse_mac(c.in);
+		CHECK_TEXT(m.has_value(), c.in);
+		STRCMP_EQUAL(c.out, m->str().c_str());
+		auto e = arp::parse_entry({"h", c.in});
+		CHECK_TEXT(e.ok(), c.in);
+	}
+	// What net-tools refuses, and what it reads only in part (it stops
+	// after six bytes, or takes a lone last digit as a byte): no other
+	// separator, nothing before, after or between.
+	const char *bad[] = {"", ":", ":::::", "00-11-22-33-44-55",
+	    "00.11.22.33.44.55", "0011.2233.4455", "00 11 22 33 44 55",
+	    "00112233445", "0011223344556", "00112233445566",
+	    "1:2:3:4:5:6:7", "001122334455:66", "00:11:22:33:44:5g",
+	    "0x00:11:22:33:44:55", "00:11:22:33:44:55x", "00:11:22:33:44:555",
+	    "123:4:5:6:7:8", "0:11:22:33:44:55:", ":0:11:22:33:44:55",
+	    "00::11:22:33:44", "00:11-22:33:44:55", "-0:1:2:3:4:5",
+	    "001:122334455", "0:1:2:3:4", "00:11:22:33:44:55\n"};
+	for (const char *b : bad) {
+		CHECK_TEXT(!arp::parse_mac(b).has_value(), b);
+		auto e = arp::parse_entry({"h", b});
+		CHECK_TEXT(!e.ok(), b);
+		STRCMP_CONTAINS("invalid ethernet address",
+		    e.err().message().c_str());
+	}
+	// Hostile lengths and bytes.
+	std::string longest(100000, 'a');
+	CHECK(!arp::parse_mac(longest).has_value());
+	std::string nul("00112233\0""0455", 13);
+	CHECK(!arp::parse_mac(nul).has_value());
+	CHECK(!arp::parse_mac("\xff\xfe:1:2:3:4:5").has_value());
+}
+
 TEST(entries, bad_entries_say_what_is_wrong)
 {
 	struct {

@@ -81,3 +81,48 @@ TEST(table, times_in_milliseconds)
 	STRCMP_EQUAL("1234.568", arp::format_ms(1234567890).c_str());
 	STRCMP_EQUAL("0.000", arp::format_ms(-1).c_str());
 }
+
+TEST(table, the_linux_form_as_net_tools_prints_it)
+{
+	// A published neighbour is two rows there, as in /proc/net/arp: the
+	// neighbour among the neighbours, the proxy entry among the proxies,
+	// which keep the kernel's order.
+	auto e = arp::merge_entries(
+	    {neigh("10.9.0.2", 2, net::nud::stale, "02:00:00:00:00:02"),
+		neigh("10.9.0.50", 2, net::nud::permanent,
+		    "02:00:00:00:00:50"),
+		neigh("10.9.0.99", 2, net::nud::incomplete)},
+	    {proxy("10.9.0.60", 2), proxy("10.9.0.50", 2)}, links());
+	auto rows = arp::linux_rows(e);
+	LONGS_EQUAL(5, rows.size());
+	STRCMP_EQUAL("Address                  HWtype  HWaddress           "
+		     "Flags Mask            Iface",
+	    arp::linux_header().c_str());
+	const char *want[] = {
+	    "10.9.0.2                 ether   02:00:00:00:00:02   C     "
+	    "                v1",
+	    "gateway                  ether   02:00:00:00:00:50   CM    "
+	    "                v1",
+	    "10.9.0.99                        (incomplete)              "
+	    "                v1",
+	    "10.9.0.60                *       <from_interface>    MP    "
+	    "                v1",
+	    "gateway                  *       <from_interface>    MP    "
+	    "                v1",
+	};
+	for (std::size_t i = 0; i < rows.size(); i++) {
+		std::string host = rows[i].e->addr.str() == "10.9.0.50"
+		    ? "gateway"
+		    : "";
+		STRCMP_EQUAL(want[i], arp::format_linux(*rows[i].e,
+		    rows[i].proxy, host).c_str());
+	}
+	// Names are cut to the column, as net-tools cuts them.
+	STRCMP_EQUAL("a-very-long-host-name-f  ether   02:00:00:00:00:02   C "
+		     "                    v1",
+	    arp::format_linux(e[0], false,
+		"a-very-long-host-name-for-the-printer.example.org")
+		.c_str());
+	STRCMP_EQUAL("Entries: 5\tSkipped: 3\tFound: 2",
+	    arp::counts_line(5, 2).c_str());
+}

@@ -176,16 +176,44 @@ TEST(probe, replies_not_ours_are_set_aside)
 	m.any_source = true;
 	CHECK(ping::classify_packet(m, r2, from("10.9.0.3")).kind ==
 	    ping::event_kind::reply);
-	// Our own request seen on loopback is not a reply.
-	auto req = mine.build(2, sent);
-	std::vector<std::uint8_t> dg;
-	net::wire_writer w(dg);
-	net::ipv4_header h;
-	h.protocol = net::ip_proto::icmp;
-	h.src = h.dst = a("10.9.0.2");
-	net::encode_ipv4(w, h, req.size());
-	w.bytes(req);
-	CHECK(ping::classify_packet(raw4(), dg, from("10.9.0.2")).kind ==
+}
+
+TEST(probe, echo_requests_are_neither_replies_nor_news)
+{
+	// A raw socket on loopback reads our own request as well as the
+	// reply: it is not a packet from elsewhere for -v to list, and nor
+	// is another host's request (iputils lists neither).
+	ping::probe_builder mine(AF_INET, 0x1234, 56, {});
+	ping::probe_builder other(AF_INET, 0x9999, 56, {});
+	for (auto *b : {&mine, &other}) {
+		auto req = b->build(2, sent);
+		std::vector<std::uint8_t> dg;
+		net::wire_writer w(dg);
+		net::ipv4_header h;
+		h.protocol = net::ip_proto::icmp;
+		h.src = h.dst = a("10.9.0.2");
+		net::encode_ipv4(w, h, req.size());
+		w.bytes(req);
+		CHECK(ping::classify_packet(raw4(), dg,
+		    from("10.9.0.2")).kind == ping::event_kind::none);
+	}
+	ping::match m6;
+	m6.family = AF_INET6;
+	m6.kind = net::icmp_socket_kind::raw;
+	m6.id = 0x1234;
+	m6.target = a("::1");
+	ping::probe_builder mine6(AF_INET6, 0x1234, 56, {});
+	auto req6 = mine6.build(3, sent);
+	net::packet_info i6 = from("::1");
+	i6.to = a("::1");
+	CHECK(ping::classify_packet(m6, req6, i6).kind ==
+	    ping::event_kind::none);
+	// Other ICMPv6 is still news: a router advertisement, say.
+	std::vector<std::uint8_t> ra = {134, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0,
+	    0, 0, 0, 0, 0};
+	i6.from = a("fe80::1");
+	i6.to.reset();
+	CHECK(ping::classify_packet(m6, ra, i6).kind ==
 	    ping::event_kind::other);
 }
 

@@ -12,20 +12,26 @@ TEST_GROUP(report){};
 TEST(report, headers_of_both_families)
 {
 	STRCMP_EQUAL("PING host (10.9.0.2) 56(84) bytes of data.",
-	    ping::header_line("host", *net::address::parse("10.9.0.2"), 56, 0,
-		"")
+	    ping::header_line("host", *net::address::parse("10.9.0.2"), "h2",
+		56, 0, "")
 		.c_str());
 	STRCMP_EQUAL("PING 10.9.0.2 (10.9.0.2) 56(124) bytes of data.",
 	    ping::header_line("10.9.0.2", *net::address::parse("10.9.0.2"),
-		56, 40, "")
+		"", 56, 40, "")
 		.c_str());
 	STRCMP_EQUAL("PING ::1(::1) 56 data bytes",
-	    ping::header_line("::1", *net::address::parse("::1"), 56, 0, "")
+	    ping::header_line("::1", *net::address::parse("::1"), "", 56, 0,
+		"")
+		.c_str());
+	// IPv6 names the address as it names a reply's source (iputils).
+	STRCMP_EQUAL("PING localhost(localhost (::1)) 56 data bytes",
+	    ping::header_line("localhost", *net::address::parse("::1"),
+		"localhost", 56, 0, "")
 		.c_str());
 	STRCMP_EQUAL("PING h (10.9.0.2) from 10.9.0.1 v1: 56(84) bytes of "
 		     "data.",
-	    ping::header_line("h", *net::address::parse("10.9.0.2"), 56, 0,
-		"10.9.0.1 v1")
+	    ping::header_line("h", *net::address::parse("10.9.0.2"), "", 56,
+		0, "10.9.0.1 v1")
 		.c_str());
 	STRCMP_EQUAL("PATTERN: 0x00ff0a",
 	    ping::pattern_line({0, 0xff, 0x0a}).c_str());

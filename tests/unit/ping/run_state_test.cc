@@ -125,7 +125,35 @@ TEST(run_state, deadline_ends_at_the_first_error)
 	driver r(ru);
 	r.send_at(t0);
 	CHECK(r.st.on_error(1, true));
+	// The run ends once what was read with the error is counted: no
+	// more requests, and the next look at the time ends it.
+	CHECK(r.st.ending());
+	LONGS_EQUAL(0, r.send_at(t0 + 1s));
+	CHECK(r.st.next_deadline() <= t0 + 1ms);
+	r.st.on_timer(t0 + 1ms);
 	CHECK(r.st.finished());
+	LONGS_EQUAL(1, r.st.exit_status());
+}
+
+TEST(run_state, errors_that_come_together_all_count_under_a_deadline)
+{
+	// Requests held by neighbour discovery fail together: iputils reads
+	// every queued error before it looks at its exit conditions, and
+	// counts each.
+	ping::run_rules ru = rules(0, 300ms);
+	ru.deadline = 10s;
+	driver r(ru);
+	for (int i = 0; i < 10; i++)
+		LONGS_EQUAL(1, r.send_at(t0 + i * 300ms));
+	for (std::uint16_t seq = 1; seq <= 10; seq++)
+		CHECK(r.st.on_error(seq, true));
+	CHECK_FALSE(r.st.finished());
+	LONGS_EQUAL(10, r.st.stats().errors());
+	r.st.on_timer(t0 + 3s);
+	CHECK(r.st.finished());
+	// An error after the end is not this run's to count.
+	CHECK_FALSE(r.st.on_error(10, true));
+	LONGS_EQUAL(10, r.st.stats().errors());
 	LONGS_EQUAL(1, r.st.exit_status());
 }
 

@@ -49,10 +49,15 @@ TEST(settings, what_needs_root)
 	ping::settings s;
 	CHECK(!ping::needs_root(s));
 	s.interval_given = true;
-	s.interval_us = 200000;
+	// iputils' MINUSERINTERVAL: 2 ms, with its words for anything less.
+	s.interval_us = 2000;
 	CHECK(!ping::needs_root(s));
-	s.interval_us = 199999;
-	STRCMP_CONTAINS("interval", ping::needs_root(s)->c_str());
+	s.interval_us = 1999;
+	STRCMP_EQUAL("cannot flood; minimal interval allowed for user is 2ms",
+	    ping::needs_root(s)->c_str());
+	s.interval_us = 0;
+	STRCMP_EQUAL("cannot flood; minimal interval allowed for user is 2ms",
+	    ping::needs_root(s)->c_str());
 	s.interval_us = 1000000;
 	s.preload = 3;
 	CHECK(!ping::needs_root(s));
@@ -60,5 +65,6 @@ TEST(settings, what_needs_root)
 	STRCMP_CONTAINS("preload", ping::needs_root(s)->c_str());
 	s.preload = 1;
 	s.flood = true;
-	STRCMP_CONTAINS("cannot flood", ping::needs_root(s)->c_str());
+	STRCMP_EQUAL("cannot flood; minimal interval allowed for user is 2ms",
+	    ping::needs_root(s)->c_str());
 }
