@@ -1,6 +1,6 @@
 # -f: as fast as replies come (at least 100 a second), a dot per request
-# serial: a flood of pings would crowd the cases beside it.
 # taken back by each reply, and the ipg/ewma figures.
+# serial: a flood of pings would crowd the cases beside it.
 . "$TOP/tests/integration/ping/common.sh"
 need "$PING" "$IPUTILS_PING"
 two_hosts
