@@ -1,11 +1,20 @@
 """rawtftp: hand-made TFTP packets for the integration cases that need
 what no client does on purpose (FreeBSD's functional cases: duplicated and
 dropped packets, unknown modes and opcodes).  Every wait has a bound."""
+import os
 import socket
 import struct
 import sys
 
 RRQ, WRQ, DATA, ACK, ERROR, OACK = 1, 2, 3, 4, 5, 6
+
+# What the case hands the script (common.sh, raw): the server's port, the
+# served tree and the scratch directory from the environment, and the
+# script's own arguments.
+PORT = int(os.environ.get("PORT", "6969"))
+SRV = os.environ.get("SRV", "")
+T = os.environ.get("T", "")
+ARGS = sys.argv[1:]
 
 
 def fail(msg):
