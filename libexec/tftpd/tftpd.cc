@@ -47,7 +47,14 @@
 #include "options.h"
 #include "server.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace {
+
+// True once tftpd has chrooted into the served directory.
+bool chrooted = false;
 
 struct settings {
 	bool standalone = false;
@@ -294,6 +301,7 @@ confine(settings &s, net::unique_fd dirfd,
 		// a chroot also keeps out whatever a bug might reach.
 		if (fchdir(dirfd.get()) != 0 || chroot(".") != 0)
 			die("chroot " + s.dir + ": " + std::strerror(errno));
+		chrooted = true;
 	}
 	if (user) {
 		if (auto r = net::drop_privileges(*user); !r)
@@ -472,6 +480,23 @@ run_standalone(settings &s)
 }
 
 } // namespace
+
+#if defined(__SANITIZE_ADDRESS__)
+// A sanitizer build (make SANITIZE=1).  LeakSanitizer's check at exit
+// lists the process's threads in /proc/self/task to stop them, and a
+// chroot leaves /proc behind: the check then fails, and its report of
+// that failure, bound for a log_path outside the chroot (as make check
+// sets one), cannot be opened, which leaves the process spinning for
+// ever instead of exiting after SIGTERM.  No leak check is possible in
+// there, so a chrooted tftpd turns it off; one that does not chroot is
+// still checked.  LeakSanitizer reads this when the check runs (at
+// exit), not at start-up, which is what lets the answer change.
+extern "C" int
+__lsan_is_turned_off()
+{
+	return chrooted ? 1 : 0;
+}
+#endif
 
 int
 main(int argc, char **argv)
