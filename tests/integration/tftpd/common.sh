@@ -26,11 +26,6 @@ inetd)
 	exit 1
 	;;
 esac
-# tftpd started as root chroots into -s, where LeakSanitizer cannot work
-# (it needs /proc); under make check SANITIZE=1 the other checks stay on,
-# and tftpd's leaks are checked by its unit tests.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-
 
 need "$TFTPD"
 

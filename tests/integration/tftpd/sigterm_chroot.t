@@ -4,8 +4,8 @@
 # SANITIZE=1) this is where LeakSanitizer's check at exit cannot work, with
 # no /proc in the chroot: tftpd turns the check off itself there, instead
 # of failing at exit or spinning for ever over a report it cannot write
-# (the driver's log_path is outside the chroot).  So the check stays on
-# here, whatever common.sh says for the other cases.
+# (the driver's log_path is outside the chroot).  So the check is on
+# here, whatever ASAN_OPTIONS the case was given.
 . "$TOP/tests/integration/tftpd/common.sh"
 export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=1"
 make_tree
