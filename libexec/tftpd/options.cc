@@ -7,10 +7,22 @@ namespace tftpd {
 
 namespace {
 
-request_error
-refuse(std::string msg)
+// An option's value as a number: decimal digits only, saturating, so
+// that a value past every bound is still a value above it (and capped);
+// nothing when it is not a number at all.
+std::optional<std::uint64_t>
+option_number(std::string_view s)
 {
-	return request_error{error_code::option_refused, std::move(msg)};
+	if (s.empty())
+		return std::nullopt;
+	std::uint64_t v = 0;
+	for (char c : s) {
+		if (c < '0' || c > '9')
+			return std::nullopt;
+		auto d = static_cast<std::uint64_t>(c - '0');
+		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
+	}
+	return v;
 }
 
 } // namespace
@@ -29,11 +41,23 @@ option_bit_of(std::string_view name)
 	return 0;
 }
 
+// RFC 2347 leaves an invalid value to each option's RFC: the server may
+// omit the option from its OACK, answer another value or send ERROR 8.
+// Only a blksize below 8 is refused (as tftpd-hpa does): RFC 2348 leaves
+// no value to answer it with, since the answer may not be larger than the
+// question, and a client that asked for less than 8 bytes a block cannot
+// take the 512 of RFC 1350 either.  Everything else is served: a value
+// above an option's range is capped like any other large one (RFC 2348,
+// RFC 7440: the server answers a value no larger), and a value that is no
+// number, or one that cannot be answered (timeout 0 or 256, which RFC 2349
+// has echoed unchanged; windowsize 0), leaves its option out, as one the
+// server does not know.
 std::variant<negotiated, request_error>
 negotiate(const request &req, const option_limits &lim,
     std::optional<std::uint64_t> file_size)
 {
 	negotiated n;
+	bool window = false;
 	for (const auto &o : req.options) {
 		unsigned bit = option_bit_of(o.name);
 		if (bit == 0 || (lim.refused & bit) != 0)
@@ -41,33 +65,36 @@ negotiate(const request &req, const option_limits &lim,
 		switch (bit) {
 		case opt_blksize: {
 			// RFC 2348: valid values range from 8 to 65464.
-			auto v = net::parse_uint(o.value, min_blksize,
-			    max_blksize);
+			auto v = option_number(o.value);
 			if (!v)
-				return refuse("blksize out of range");
+				break;
+			if (*v < min_blksize)
+				return request_error{error_code::option_refused,
+				    "blksize below 8"};
 			unsigned cap = lim.max_blksize < min_blksize
 			    ? min_blksize
 			    : lim.max_blksize;
-			n.blksize = static_cast<unsigned>(*v) < cap
-			    ? static_cast<unsigned>(*v)
-			    : cap;
+			if (cap > max_blksize)
+				cap = max_blksize;
+			n.blksize = *v < cap ? static_cast<unsigned>(*v) : cap;
 			n.oack.push_back(
 			    {"blksize", std::to_string(n.blksize)});
 			break;
 		}
 		case opt_timeout: {
-			// RFC 2349: 1 to 255 seconds.
-			auto v = net::parse_uint(o.value, 1, 255);
-			if (!v)
-				return refuse("timeout out of range");
+			// RFC 2349: 1 to 255 seconds, echoed as asked.
+			auto v = option_number(o.value);
+			if (!v || *v < 1 || *v > 255)
+				break;
 			n.timeout_s = static_cast<unsigned>(*v);
-			n.oack.push_back({"timeout", o.value});
+			n.oack.push_back({"timeout", std::to_string(*v)});
 			break;
 		}
 		case opt_tsize: {
+			// Not saturated: a size past 2^64 is no size.
 			auto v = net::parse_uint(o.value);
 			if (!v)
-				return refuse("tsize is not a number");
+				break;
 			// RFC 2349: a read asks with 0 and learns the size; a
 			// write announces its size, which is echoed.
 			if (req.op == opcode::wrq)
@@ -79,14 +106,16 @@ negotiate(const request &req, const option_limits &lim,
 		}
 		case opt_windowsize: {
 			// RFC 7440: 1 to 65535 blocks.
-			auto v = net::parse_uint(o.value, 1, 65535);
-			if (!v)
-				return refuse("windowsize out of range");
-			n.windowsize = static_cast<unsigned>(*v);
-			if (n.windowsize > lim.max_windowsize)
-				n.windowsize = lim.max_windowsize;
-			if (n.windowsize < 1)
-				n.windowsize = 1;
+			auto v = option_number(o.value);
+			if (!v || *v < 1)
+				break;
+			std::uint64_t w = *v;
+			if (w > 65535)
+				w = 65535;
+			if (w > lim.max_windowsize)
+				w = lim.max_windowsize;
+			n.windowsize = w < 1 ? 1 : static_cast<unsigned>(w);
+			window = true;
 			break;
 		}
 		}
@@ -100,11 +129,8 @@ negotiate(const request &req, const option_limits &lim,
 		if (n.windowsize > fit)
 			n.windowsize = static_cast<unsigned>(fit);
 	}
-	for (const auto &o : req.options)
-		if (option_bit_of(o.name) == opt_windowsize &&
-		    (lim.refused & opt_windowsize) == 0)
-			n.oack.push_back(
-			    {"windowsize", std::to_string(n.windowsize)});
+	if (window)
+		n.oack.push_back({"windowsize", std::to_string(n.windowsize)});
 	return n;
 }
 

@@ -45,9 +45,10 @@ struct negotiated {
 };
 
 // Negotiates req's options.  file_size is the size to report for tsize
-// on a read (nothing when unknown, as for netascii); a value outside the
-// range the RFC allows fails the whole request with ERROR 8, a value the
-// server caps is answered lower, an unknown or refused option is left out.
+// on a read (nothing when unknown, as for netascii).  A value above its
+// range or the server's cap is answered lower; an unknown or refused
+// option, and one whose value is no number or cannot be answered, is
+// left out; only a blksize below 8 fails the request, with ERROR 8.
 std::variant<negotiated, request_error>
 negotiate(const request &req, const option_limits &lim,
     std::optional<std::uint64_t> file_size);

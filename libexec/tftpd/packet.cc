@@ -94,7 +94,9 @@ parse_request(std::span<const std::uint8_t> pkt)
 		return illegal("short packet");
 	if (op != static_cast<std::uint16_t>(opcode::rrq) &&
 	    op != static_cast<std::uint16_t>(opcode::wrq))
-		return illegal("unknown opcode");
+		return illegal(classify(pkt) == arrival::stray
+			? "not a request"
+			: "unknown opcode");
 	request req;
 	req.op = static_cast<opcode>(op);
 	std::string_view name, mode;
@@ -133,6 +135,32 @@ parse_request(std::span<const std::uint8_t> pkt)
 			    std::string(ovalue)});
 	}
 	return req;
+}
+
+arrival
+classify(std::span<const std::uint8_t> pkt)
+{
+	reader r(pkt);
+	std::uint16_t op;
+	if (!r.u16(op))
+		return arrival::ignored;
+	switch (op) {
+	case static_cast<std::uint16_t>(opcode::rrq):
+	case static_cast<std::uint16_t>(opcode::wrq):
+		return arrival::request;
+	case static_cast<std::uint16_t>(opcode::data):
+	case static_cast<std::uint16_t>(opcode::ack):
+	case static_cast<std::uint16_t>(opcode::oack):
+		return arrival::stray;
+	default:
+		// RFC 1350 section 7: an ERROR is neither acknowledged nor
+		// retransmitted, so nothing answers one; and a datagram
+		// that is not TFTP at all is not ours to answer.  An answer
+		// to either could start an endless exchange of errors with
+		// another server, or send a forged flood's answers to its
+		// victim.
+		return arrival::ignored;
+	}
 }
 
 bool

@@ -70,6 +70,16 @@ struct request_error {
 std::variant<request, request_error>
 parse_request(std::span<const std::uint8_t> pkt);
 
+// What a datagram to the server's port is, by its opcode alone.
+enum class arrival {
+	request,	// RRQ or WRQ: parse_request says more
+	stray,		// DATA, ACK or OACK: no transfer to take it
+	ignored,	// ERROR, an unknown opcode, or too short for one
+};
+
+// The kind of datagram pkt is; its opcode is all that is read.
+arrival classify(std::span<const std::uint8_t> pkt);
+
 // A DATA, ACK or ERROR packet seen during a transfer; views into the
 // datagram, valid while it is.
 struct packet_view {

@@ -223,11 +223,28 @@ server::size_buffers(session &s, negotiated &neg)
 		    s.peer.str().c_str(), got, want, asked, neg.windowsize);
 }
 
+bool
+server::may_reply(const net::endpoint &peer)
+{
+	if (table_.allow_reply(peer.addr, clock::now()))
+		return true;
+	net::log_debug("%s: error not sent: rate limit", peer.str().c_str());
+	return false;
+}
+
 void
 server::handle_request(std::span<const std::uint8_t> pkt,
     const net::endpoint &peer, const std::optional<net::address> &local,
     net::unique_fd sock)
 {
+	// An ERROR or a datagram that is no TFTP gets no answer at all
+	// (packet.h, classify).
+	if (classify(pkt) == arrival::ignored) {
+		bool error = pkt.size() >= 2 && pkt[0] == 0 && pkt[1] == 5;
+		net::log_debug("%s: %s ignored", peer.str().c_str(),
+		    error ? "error packet" : "datagram with no TFTP opcode");
+		return;
+	}
 	// The client sent its request again before our first answer got
 	// there: the transfer already under way will answer it.
 	if (table_.has(peer)) {
@@ -238,7 +255,13 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	int early = sock.valid() ? sock.get() : -1;
 	auto parsed = parse_request(pkt);
 	if (auto *e = std::get_if<request_error>(&parsed)) {
-		reply_error(peer, local, *e, "request", early);
+		// A stray DATA, ACK or OACK, or a malformed request, starts
+		// nothing: its answer is all it costs, and that is bounded
+		// per source address, which may be a flood's forged one.
+		bool stray = classify(pkt) == arrival::stray;
+		if (may_reply(peer))
+			reply_error(peer, local, *e,
+			    stray ? "stray packet" : "request", early);
 		return;
 	}
 	request &req = std::get<request>(parsed);
@@ -248,7 +271,10 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	net::log_debug("%s: %s %s", peer.str().c_str(), what.c_str(),
 	    mode_name(req.mode));
 	if (auto e = table_.refusal(peer)) {
-		reply_error(peer, local, *e, what, early);
+		// A source over the limits is sending requests faster than
+		// they end: its refusals are bounded like the errors above.
+		if (may_reply(peer))
+			reply_error(peer, local, *e, what, early);
 		return;
 	}
 

@@ -51,7 +51,9 @@ public:
 
 	// Starts serving one request that came from peer to local, from
 	// sock when valid (a transfer_socket() made earlier, e.g. while
-	// still privileged) or else a socket of its own.
+	// still privileged) or else a socket of its own.  A datagram that
+	// is no request is answered with an error, at a rate bounded per
+	// source address (admission.h), or not at all (packet.h, classify).
 	void handle_request(std::span<const std::uint8_t> pkt,
 	    const net::endpoint &peer,
 	    const std::optional<net::address> &local,
@@ -79,6 +81,7 @@ private:
 	    const std::optional<net::address> &local, const request_error &e,
 	    std::string_view what, int fd = -1);
 	void size_buffers(session &s, negotiated &neg);
+	bool may_reply(const net::endpoint &peer);
 
 	net::event_loop &loop_;
 	const file_root &files_;

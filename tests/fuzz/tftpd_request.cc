@@ -1,7 +1,9 @@
-// Fuzz target: the TFTP request parser, option negotiation and path
-// rules, and the transfer packet parser on the same bytes.  Properties:
-// negotiated values stay in their bounds, and a path the rules let
-// through has no ".." component, no leading '/' and no backslash.
+// Fuzz target: the TFTP request parser, the opcode classifier, option
+// negotiation and path rules, and the transfer packet parser on the same
+// bytes.  Properties: what parses as a request is classified as one,
+// negotiated values stay in their bounds (whatever values were asked),
+// and a path the rules let through has no ".." component, no leading '/'
+// and no backslash.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -36,14 +38,19 @@ LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
 	std::span<const std::uint8_t> in(data, size);
 	auto r = tftpd::parse_request(in);
+	auto kind = tftpd::classify(in);
 	if (auto *req = std::get_if<tftpd::request>(&r)) {
+		if (kind != tftpd::arrival::request)
+			__builtin_trap();
 		tftpd::option_limits lim;
 		lim.max_blksize = 1468;
 		auto n = tftpd::negotiate(*req, lim, 12345);
 		if (auto *g = std::get_if<tftpd::negotiated>(&n)) {
 			if (g->blksize < tftpd::min_blksize ||
 			    g->blksize > 1468 || g->windowsize < 1 ||
-			    g->windowsize > lim.max_windowsize)
+			    g->windowsize > lim.max_windowsize ||
+			    (g->timeout_s && (*g->timeout_s < 1 ||
+			    *g->timeout_s > 255)))
 				__builtin_trap();
 			(void)tftpd::make_oack(g->oack);
 		}

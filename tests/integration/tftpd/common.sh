@@ -26,11 +26,6 @@ inetd)
 	exit 1
 	;;
 esac
-# tftpd started as root chroots into -s, where LeakSanitizer cannot work
-# (it needs /proc); under make check SANITIZE=1 the other checks stay on,
-# and tftpd's leaks are checked by its unit tests.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-
 
 need "$TFTPD"
 
@@ -104,12 +99,15 @@ wait_logged() {
 		{ cat "$TFTPD_LOG"; fail "${3:-log}: no line matches /$1/ in $TFTPD_LOG"; }
 }
 
-# raw PYTHON: runs a raw-packet script with rawtftp imported and PORT set.
+# raw PYTHON [ARG...]: runs a raw-packet script with rawtftp imported.
+# Values reach it as data, never spliced into its code: rawtftp gives it
+# PORT, SRV and T from the environment, and ARGS, the ARGs.
 raw() {
 	need python3
-	PYTHONPATH=$HERE python3 -c "from rawtftp import *
-PORT = $PORT
-$1" || fail "raw packet check failed"
+	_py=$1
+	shift
+	PYTHONPATH=$HERE PORT=$PORT SRV=$SRV T=$T python3 -c "from rawtftp import *
+$_py" "$@" || fail "raw packet check failed"
 }
 
 # atftp_get REMOTE LOCAL [OPTION...]: atftp fetch with --option each.

@@ -46,7 +46,7 @@ for i in range(2):
     c.expect(DATA, 1, what="transfer %d" % i)
     held.append(c)
 def running():
-    return int(subprocess.run(["pgrep", "-c", "-P", "'"$INETD_PID"'",
+    return int(subprocess.run(["pgrep", "-c", "-P", ARGS[0],
                                "-x", "tftpd"], capture_output=True,
                               text=True).stdout or 0)
 assert running() == 2, "%d tftpd running, want 2" % running()
@@ -60,7 +60,7 @@ assert payload == b"hello, tftp\n"
 assert running() <= 2, "%d tftpd running, want 2" % running()
 third.ack(1)
 held[1].send_raw(b"\0\5\0\0bye\0")
-'
+' "$INETD_PID"
 
 note "nowait.0.1 with -N: one transfer per client, its resend dropped"
 raw '

@@ -18,12 +18,12 @@ wait_udp "$((PORT + 2))"
 # ask PORT: one request, answered with error 0 and nothing else.
 ask() {
 	raw '
-c = Client('"$1"')
+c = Client(int(ARGS[0]))
 c.request(RRQ, "small.txt")
 op, code, msg = c.expect_error(0, "misconfigured")
 assert msg == "server misconfigured", msg
 c.expect_silence(0.3, "after the error")
-'
+' "$1"
 }
 # spawned PORT: how many tftpd inetd started for PORT.
 spawned() {

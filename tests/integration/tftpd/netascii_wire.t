@@ -7,7 +7,7 @@ make_tree
 chmod 644 "$SRV/text.txt"
 start_tftpd
 raw '
-src = open("'"$SRV"'/text.txt", "rb").read()
+src = open(SRV + "/text.txt", "rb").read()
 wire = src.replace(b"\r", b"\r\0").replace(b"\n", b"\r\n")
 c = Client(PORT)
 c.request(RRQ, "text.txt", mode="netascii")

@@ -15,7 +15,7 @@ assert_eq "$(id -u nobody)" "$(awk '/^Uid:/ { print $2 }' /proc/$pid/status)" "r
 assert_eq "/" "$(readlink /proc/$pid/root)" "no chroot"
 raw '
 for name in ["../outside.txt", "sub/../../outside.txt", "/etc/passwd",
-             "'"$T"'/outside.txt", "a\\\\b"]:
+             T + "/outside.txt", "a\\\\b"]:
     c = Client(PORT)
     c.request(RRQ, name)
     c.expect_error(2, name)

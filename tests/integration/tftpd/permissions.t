@@ -49,13 +49,13 @@ mkdir "$SRV/incoming" && chmod 777 "$SRV/incoming"
 create() {
 	raw '
 c = Client(PORT)
-c.request(WRQ, "incoming/'"$1"'")
+c.request(WRQ, "incoming/" + ARGS[0])
 c.expect(ACK, 0, what="create")
 c.data(1, b"x" * 512)
 c.expect(ACK, 1)
 c.data(2, b"")
 c.expect(ACK, 2)
-'
+' "$1"
 }
 # mode_is NAME MODE: incoming/NAME has MODE, 512 bytes, and belongs to
 # nobody (the user tftpd became).

@@ -8,7 +8,7 @@ chmod 644 "$SRV/three.bin"
 start_tftpd -T 1s
 raw '
 import time
-want = open("'"$SRV"'/three.bin", "rb").read()
+want = open(SRV + "/three.bin", "rb").read()
 
 # rrq_dropped_ack: no ACK for block 1, block 1 comes again.
 c = Client(PORT)

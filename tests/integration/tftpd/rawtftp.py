@@ -1,11 +1,20 @@
 """rawtftp: hand-made TFTP packets for the integration cases that need
 what no client does on purpose (FreeBSD's functional cases: duplicated and
 dropped packets, unknown modes and opcodes).  Every wait has a bound."""
+import os
 import socket
 import struct
 import sys
 
 RRQ, WRQ, DATA, ACK, ERROR, OACK = 1, 2, 3, 4, 5, 6
+
+# What the case hands the script (common.sh, raw): the server's port, the
+# served tree and the scratch directory from the environment, and the
+# script's own arguments.
+PORT = int(os.environ.get("PORT", "6969"))
+SRV = os.environ.get("SRV", "")
+T = os.environ.get("T", "")
+ARGS = sys.argv[1:]
 
 
 def fail(msg):
@@ -14,12 +23,12 @@ def fail(msg):
 
 
 class Client:
-    def __init__(self, port, host="127.0.0.1", timeout=3.0):
+    def __init__(self, port, host="127.0.0.1", timeout=3.0, source=None):
         fam = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.server = (host, port)
         self.peer = None
         self.sock = socket.socket(fam, socket.SOCK_DGRAM)
-        self.sock.bind((host, 0))
+        self.sock.bind((source or host, 0))
         self.timeout = timeout
 
     def send_raw(self, data, to=None):
@@ -78,6 +87,18 @@ class Client:
 
     def expect_error(self, code, what=""):
         return self.expect(ERROR, code, what=what)
+
+    def count_replies(self, quiet):
+        """How many datagrams arrive, from any port, until none has for
+        quiet seconds."""
+        n = 0
+        self.sock.settimeout(quiet)
+        while True:
+            try:
+                self.sock.recvfrom(70000)
+            except socket.timeout:
+                return n
+            n += 1
 
     def expect_silence(self, seconds, what=""):
         got = self.recv(seconds)

@@ -19,7 +19,7 @@ start_tftpd
 raw '
 for name in ["../outside.txt", "sub/../../outside.txt", "/etc/passwd",
              "..\\\\outside.txt", "sub\\\\deep.txt",
-             "sub/..", "'"$T"'/outside.txt"]:
+             "sub/..", T + "/outside.txt"]:
     c = Client(PORT)
     c.request(RRQ, name)
     c.expect_error(2, name)
@@ -33,7 +33,7 @@ for name in ["link-out", "abs-out"]:
     c.expect_error(1, name)
 # Inside: relative, through an inner symlink, and the served directory
 # named in full (abspath).
-for name in ["small.txt", "link-in", "sub/deep.txt", "'"$SRV"'/small.txt"]:
+for name in ["small.txt", "link-in", "sub/deep.txt", SRV + "/small.txt"]:
     c = Client(PORT)
     c.request(RRQ, name)
     op, block, payload = c.expect(DATA, 1, what=name)

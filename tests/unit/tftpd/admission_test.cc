@@ -86,6 +86,77 @@ TEST(admission, overall_limit_and_no_limits)
 	LONGS_EQUAL(0, open.from(*net::address::parse("192.0.2.1")));
 }
 
+TEST(admission, error_replies_are_rate_limited_per_source)
+{
+	transfer_table t(0, 0);
+	auto a = *net::address::parse("192.0.2.1");
+	auto b = *net::address::parse("192.0.2.2");
+	time_point now{std::chrono::hours(1)};
+	// A burst, then nothing until the bucket refills.
+	for (unsigned i = 0; i < reply_burst; i++)
+		CHECK(t.allow_reply(a, now));
+	CHECK_FALSE(t.allow_reply(a, now));
+	CHECK_FALSE(t.allow_reply(*net::address::parse("::ffff:192.0.2.1"),
+	    now + reply_interval / 2));
+	// Another address has its own bucket.
+	CHECK(t.allow_reply(b, now));
+	// One more each interval, never more than one at a time.
+	now += reply_interval;
+	CHECK(t.allow_reply(a, now));
+	CHECK_FALSE(t.allow_reply(a, now));
+	now += 3 * reply_interval;
+	for (int i = 0; i < 3; i++)
+		CHECK(t.allow_reply(a, now));
+	CHECK_FALSE(t.allow_reply(a, now));
+	// Quiet for the whole burst's time: a full burst again.
+	now += reply_burst * reply_interval;
+	for (unsigned i = 0; i < reply_burst; i++)
+		CHECK(t.allow_reply(a, now));
+	CHECK_FALSE(t.allow_reply(a, now));
+	// Transfers are counted apart from the errors.
+	t.add(net::endpoint{a, 69});
+	LONGS_EQUAL(1, t.from(a));
+	t.remove(net::endpoint{a, 69});
+	LONGS_EQUAL(0, t.from(a));
+	CHECK_FALSE(t.allow_reply(a, now));
+	t.clear();
+	CHECK(t.allow_reply(a, now));
+}
+
+TEST(admission, the_rate_limited_sources_are_bounded)
+{
+	transfer_table t(0, 0);
+	time_point now{std::chrono::hours(1)};
+	auto nth = [](std::size_t i) {
+		return *net::address::parse("10." + std::to_string(i >> 16) +
+		    "." + std::to_string((i >> 8) & 255) + "." +
+		    std::to_string(i & 255));
+	};
+	// A flood from as many forged sources as it likes: each gets its
+	// error until the table is full, then none until one refills.
+	for (std::size_t i = 0; i < max_reply_sources; i++)
+		CHECK(t.allow_reply(nth(i), now));
+	LONGS_EQUAL(max_reply_sources, t.reply_sources());
+	CHECK_FALSE(t.allow_reply(nth(max_reply_sources), now));
+	CHECK_FALSE(t.allow_reply(nth(max_reply_sources),
+	    now + reply_interval / 2));
+	// A source already held keeps its own share.
+	CHECK(t.allow_reply(nth(0), now));
+	// Once the buckets are full again they are forgotten.
+	now += reply_interval;
+	CHECK(t.allow_reply(nth(max_reply_sources), now));
+	CHECK(t.reply_sources() <= 2);
+	// A source with a transfer going stays counted.
+	t.add(net::endpoint{nth(5), 1000});
+	now += 10 * reply_burst * reply_interval;
+	for (std::size_t i = 0; i < max_reply_sources; i++)
+		CHECK(t.allow_reply(nth(i + 100000), now));
+	now += 10 * reply_burst * reply_interval;
+	CHECK(t.allow_reply(nth(7), now));
+	LONGS_EQUAL(1, t.from(nth(5)));
+	LONGS_EQUAL(1, t.size());
+}
+
 TEST(admission, path_mtu_caps_blksize)
 {
 	option_limits base;

@@ -61,17 +61,51 @@ TEST(options, none_means_rfc1350)
 
 TEST(options, blksize_bounds)
 {
-	// atftp's option boundary cases: 7 and 65465 fail negotiation.
+	// Below 8 there is no value to answer with (RFC 2348): ERROR 8.
 	LONGS_EQUAL(8, refused(rrq({{"blksize", "7"}})));
-	LONGS_EQUAL(8, refused(rrq({{"blksize", "65465"}})));
-	LONGS_EQUAL(8, refused(rrq({{"blksize", "abc"}})));
-	LONGS_EQUAL(8, refused(rrq({{"blksize", ""}})));
-	LONGS_EQUAL(8, refused(rrq({{"blksize", "-1"}})));
-	LONGS_EQUAL(8, refused(rrq({{"blksize", "99999999999999999999999"}})));
+	LONGS_EQUAL(8, refused(rrq({{"blksize", "0"}})));
 	LONGS_EQUAL(8, ok(rrq({{"blksize", "8"}})).blksize);
 	LONGS_EQUAL(65464, ok(rrq({{"blksize", "65464"}})).blksize);
 	STRCMP_EQUAL("1428",
 	    oack_value(ok(rrq({{"blksize", "1428"}})), "blksize").c_str());
+}
+
+TEST(options, blksize_above_the_range_is_capped)
+{
+	// The answer may be smaller than the question (RFC 2348), so a
+	// value past 65464, however far, gets the largest block.
+	option_limits lim;
+	lim.max_blksize = max_blksize;
+	for (const char *v : {"65465", "65536", "4294967296",
+		 "99999999999999999999999"}) {
+		auto n = ok(rrq({{"blksize", v}}), lim);
+		LONGS_EQUAL(65464, n.blksize);
+		STRCMP_EQUAL("65464", oack_value(n, "blksize").c_str());
+	}
+	// And still no more than the server allows.
+	lim.max_blksize = 1468;
+	STRCMP_EQUAL("1468", oack_value(ok(rrq({{"blksize", "65465"}}), lim),
+	    "blksize").c_str());
+}
+
+TEST(options, a_value_that_is_no_number_leaves_its_option_out)
+{
+	// As tftpd-hpa does: the option is ignored, the file served with
+	// RFC 1350's values.
+	for (const char *v : {"abc", "", "-1", "+1428", " 1428", "1428 ",
+		 "0x400", "1e3", "14.28"}) {
+		auto n = ok(rrq({{"blksize", v}, {"timeout", v},
+		    {"windowsize", v}, {"tsize", v}}));
+		LONGS_EQUAL(512, n.blksize);
+		LONGS_EQUAL(1, n.windowsize);
+		CHECK_FALSE(n.timeout_s.has_value());
+		CHECK(n.oack.empty());
+	}
+	// The others are still granted.
+	auto n = ok(rrq({{"blksize", "abc"}, {"tsize", "0"}}));
+	LONGS_EQUAL(512, n.blksize);
+	LONGS_EQUAL(1, n.oack.size());
+	STRCMP_EQUAL("2048", oack_value(n, "tsize").c_str());
 }
 
 TEST(options, blksize_capped_by_limit)
@@ -90,12 +124,20 @@ TEST(options, blksize_capped_by_limit)
 
 TEST(options, timeout_bounds)
 {
-	LONGS_EQUAL(8, refused(rrq({{"timeout", "0"}})));
-	LONGS_EQUAL(8, refused(rrq({{"timeout", "256"}})));
+	// RFC 2349 echoes the timeout unchanged: one out of range cannot
+	// be answered, so it is left out and the server's own is used.
+	for (const char *v : {"0", "256", "99999999999999999999999"}) {
+		auto n = ok(rrq({{"timeout", v}, {"blksize", "1024"}}));
+		CHECK_FALSE(n.timeout_s.has_value());
+		STRCMP_EQUAL("(none)", oack_value(n, "timeout").c_str());
+		LONGS_EQUAL(1024, n.blksize);
+	}
 	LONGS_EQUAL(1, *ok(rrq({{"timeout", "1"}})).timeout_s);
 	auto n = ok(rrq({{"timeout", "255"}}));
 	LONGS_EQUAL(255, *n.timeout_s);
 	STRCMP_EQUAL("255", oack_value(n, "timeout").c_str());
+	STRCMP_EQUAL("7", oack_value(ok(rrq({{"timeout", "007"}})),
+	    "timeout").c_str());
 }
 
 TEST(options, tsize)
@@ -106,17 +148,33 @@ TEST(options, tsize)
 	CHECK(na.oack.empty());
 	auto w = ok(rrq({{"tsize", "12345"}}, opcode::wrq), {}, std::nullopt);
 	STRCMP_EQUAL("12345", oack_value(w, "tsize").c_str());
-	LONGS_EQUAL(8, refused(rrq({{"tsize", "x"}})));
+	// No number, or none that fits 64 bits: left out.
+	CHECK(ok(rrq({{"tsize", "x"}})).oack.empty());
+	CHECK(ok(rrq({{"tsize", "99999999999999999999999"}}, opcode::wrq))
+		  .oack.empty());
 }
 
 TEST(options, windowsize)
 {
-	LONGS_EQUAL(8, refused(rrq({{"windowsize", "0"}})));
-	LONGS_EQUAL(8, refused(rrq({{"windowsize", "65536"}})));
+	// 0 has no answer no larger than itself: left out, lock-step.
+	auto z = ok(rrq({{"windowsize", "0"}}));
+	LONGS_EQUAL(1, z.windowsize);
+	CHECK(z.oack.empty());
 	LONGS_EQUAL(16, ok(rrq({{"windowsize", "16"}})).windowsize);
 	auto big = ok(rrq({{"windowsize", "65535"}}));
 	LONGS_EQUAL(64, big.windowsize);
 	STRCMP_EQUAL("64", oack_value(big, "windowsize").c_str());
+	// Past RFC 7440's 65535: capped like any large value.
+	option_limits lim;
+	lim.max_windowsize = 65535;
+	lim.max_window_bytes = std::size_t{1} << 40;
+	for (const char *v : {"65536", "99999999999999999999999"}) {
+		auto n = ok(rrq({{"windowsize", v}}), lim);
+		LONGS_EQUAL(65535, n.windowsize);
+		STRCMP_EQUAL("65535", oack_value(n, "windowsize").c_str());
+		STRCMP_EQUAL("64", oack_value(ok(rrq({{"windowsize", v}})),
+		    "windowsize").c_str());
+	}
 	// 16 blocks of 65464 already fill the 1 MiB window budget.
 	auto n = ok(rrq({{"windowsize", "64"}, {"blksize", "65464"}}));
 	LONGS_EQUAL(16, n.windowsize);
@@ -179,6 +237,12 @@ TEST(options, log_text_says_what_was_granted_and_asked)
 		     "timeout=3 (not granted),windowsize=8,"
 		     "multicast= (not granted)",
 	    options_text(r, n).c_str());
+	// Capped past the range, and left out for no number.
+	auto c = rrq({{"blksize", "70000"}, {"timeout", "abc"},
+	    {"windowsize", "0"}});
+	STRCMP_EQUAL("blksize=1024 (asked 70000),timeout=abc (not granted),"
+		     "windowsize=0 (not granted)",
+	    options_text(c, ok(c, lim)).c_str());
 	// A write's tsize is the client's size, echoed.
 	auto w = rrq({{"tsize", "77"}}, opcode::wrq);
 	STRCMP_EQUAL("tsize=77", options_text(w, ok(w)).c_str());

@@ -115,6 +115,28 @@ TEST(packet, unknown_opcodes_are_error_4)
 	}
 }
 
+TEST(packet, only_requests_and_strays_are_answerable)
+{
+	// By the opcode alone, whatever follows it.
+	CHECK(classify(req(1, {"f", "octet"})) == arrival::request);
+	CHECK(classify(req(2, {"f", "bogus"})) == arrival::request);
+	CHECK(classify(bytes(std::string("\0\1", 2))) == arrival::request);
+	for (std::uint16_t op : {3, 4, 6})
+		CHECK(classify(req(op, {"x"})) == arrival::stray);
+	CHECK(classify(bytes(std::string("\0\4", 2))) == arrival::stray);
+	// RFC 1350: an ERROR is never answered; nor is what is no TFTP.
+	for (std::uint16_t op : {0, 5, 7, 0x0100, 0x0500, 0xffff})
+		CHECK(classify(req(op, {"x"})) == arrival::ignored);
+	CHECK(classify(bytes(std::string("\0\5", 2))) == arrival::ignored);
+	CHECK(classify({}) == arrival::ignored);
+	CHECK(classify(bytes(std::string("\0", 1))) == arrival::ignored);
+	// What parse_request tells a stray.
+	STRCMP_EQUAL("not a request",
+	    err_of(req(3, {"foo.txt", "octet"})).message.c_str());
+	STRCMP_EQUAL("unknown opcode",
+	    err_of(req(7, {"foo.txt", "octet"})).message.c_str());
+}
+
 TEST(packet, malformed_requests)
 {
 	LONGS_EQUAL(4, static_cast<int>(err_of({}).code));
