@@ -19,10 +19,10 @@
 #include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/privdrop.h"
+#include "libnet/resolve.h"
 #include "libnet/rtnl.h"
 
 #include "report.h"
-#include "resolve.h"
 #include "session.h"
 #include "settings.h"
 #include "transport.h"
@@ -181,7 +181,7 @@ main(int argc, char **argv)
 	if (!device.empty() && if_nametoindex(device.c_str()) == 0)
 		die(net::printable(device, 32) + ": no such interface");
 	int family = s.family;
-	auto literal = ping::parse_literal(s.host);
+	auto literal = net::address_literal(s.host);
 	if (literal)
 		family = literal->family();
 	if (source)
@@ -210,7 +210,10 @@ main(int argc, char **argv)
 	if (auto r = net::give_up_privileges(*nobody); !r)
 		die(r.err().message());
 
-	auto host = ping::resolve_host(s.host, family);
+	net::resolve_options how;
+	how.family = family;
+	how.canonical_name = true;
+	auto host = net::resolve(s.host, how);
 	if (!host)
 		die(host.err().message());
 	int oif = device.empty()
@@ -222,9 +225,9 @@ main(int argc, char **argv)
 	// takes them: it goes on to the next when there is no route.
 	ping::target_info ti;
 	ping::transport *t = nullptr;
-	for (std::size_t i = 0; i < host->addrs.size() && t == nullptr; i++) {
-		net::address target = host->addrs[i];
-		bool last = i + 1 == host->addrs.size();
+	for (std::size_t i = 0; i < host->addresses.size() && t == nullptr; i++) {
+		net::address target = host->addresses[i];
+		bool last = i + 1 == host->addresses.size();
 		bool is_v6 = target.is_v6();
 		std::optional<ping::transport> &tr = is_v6 ? v6 : v4;
 		if (!tr) {

@@ -12,7 +12,7 @@
 #include "libnet/raw_socket.h"
 
 #include "report.h"
-#include "resolve.h"
+#include "libnet/resolve.h"
 
 namespace ping {
 
@@ -57,6 +57,14 @@ session::session(const settings &s, transport &t, const target_info &target)
 	match_.any_source = target.addr.is_unspecified() ||
 	    target.addr.is_multicast();
 	target_len_ = net::endpoint{target.addr, 0}.to_sockaddr(target_sa_);
+}
+
+std::string
+lookup_name(const net::address &a)
+{
+	// As iputils: a resolver that knows no name answers with the
+	// number, and the peer shows as "addr (addr)".
+	return net::reverse_name(a).value_or(a.str());
 }
 
 std::string

@@ -33,6 +33,10 @@ struct target_info {
 // A run of ping from the first request to the summary: the socket, the
 // event loop and the output around a run_state, which makes every
 // decision.
+// The name iputils shows for a: its reverse lookup, or the number when
+// the resolver knows none.
+std::string lookup_name(const net::address &a);
+
 class session {
 public:
 	session(const settings &s, transport &t, const target_info &target);

@@ -27,16 +27,25 @@ struct resolve_options {
 struct resolved {
 	// In the resolver's order (RFC 6724 by gai.conf), without repeats.
 	std::vector<address> addresses;
-	// The canonical name when asked for and known, else empty.
+	// When asked for: the canonical name, or host as written when the
+	// resolver gives none.
 	std::string canonical;
 	// host was an address literal: no lookup was made.  The classic
 	// inet_aton forms count ("127.1", "0", "0x7f.1").
 	bool literal = false;
 };
 
+// The address host is written as, with no lookup: what getaddrinfo(3)
+// reads as a number, the inet_aton(3) forms of IPv4 ("127.1", "0",
+// "0x7f.1", "2130706433") and IPv6 with a "%scope" included.
+std::optional<address> address_literal(std::string_view host);
+
 // The addresses of host.  A failure is code 0 with the resolver's own
-// words: "HOST: Name or service not known", "HOST: Address family for
-// hostname not supported", HOST made printable.
+// words: "HOST: Name or service not known", or, when host has addresses
+// but none of the family asked for, "HOST: Address family for hostname
+// not supported"; HOST made printable.  The canonical name is that of
+// the resolver's first answer.  A literal's canonical name is host as
+// written.
 result<resolved> resolve(std::string_view host,
     const resolve_options &opts = {});
 

@@ -17,11 +17,11 @@
 
 #include "libnet/log.h"
 #include "libnet/privdrop.h"
+#include "libnet/resolve.h"
 #include "libnet/rtnl.h"
 
 #include "entries.h"
 #include "format.h"
-#include "hosts.h"
 #include "request.h"
 #include "table.h"
 
@@ -145,7 +145,19 @@ parse_args(int argc, char **argv)
 std::string
 host_name(const options &o, const net::address &a)
 {
-	return o.numeric ? "" : arp::name_of(a);
+	return o.numeric ? "" : net::reverse_name(a).value_or("");
+}
+
+// The IPv4 address of host: a number in any of the inet_aton(3) forms, or
+// a name; "host: unknown host" otherwise, as net-tools says it.
+net::result<net::address>
+resolve_ipv4(const std::string &host)
+{
+	auto a = net::resolve_one(host, AF_INET);
+	if (!a)
+		return net::fail(0, net::printable(host, 64) +
+		    ": unknown host");
+	return *a;
 }
 
 // The index of -i's interface, or 0 (every interface) without -i.
@@ -168,7 +180,7 @@ show(arp::arp_table &t, const options &o, const std::string *host)
 {
 	std::optional<net::address> addr;
 	if (host != nullptr) {
-		auto a = arp::resolve_ipv4(*host);
+		auto a = resolve_ipv4(*host);
 		if (!a)
 			die(a.err().message());
 		addr = *a;
@@ -232,7 +244,7 @@ int
 remove(arp::arp_table &t, const options &o)
 {
 	const std::string &host = o.operands[0];
-	auto addr = arp::resolve_ipv4(host);
+	auto addr = resolve_ipv4(host);
 	if (!addr)
 		die(addr.err().message());
 	int ifindex = iface_index(t, o);
@@ -249,7 +261,7 @@ remove(arp::arp_table &t, const options &o)
 net::result<void>
 apply(arp::arp_table &t, const options &o, const arp::entry &e)
 {
-	auto addr = arp::resolve_ipv4(e.host);
+	auto addr = resolve_ipv4(e.host);
 	if (!addr)
 		return addr.err();
 	auto ifindex = t.interface_for(*addr, o.iface);
@@ -302,7 +314,7 @@ int
 resolve(arp::arp_table &t, const options &o)
 {
 	const std::string &host = o.operands[0];
-	auto addr = arp::resolve_ipv4(host);
+	auto addr = resolve_ipv4(host);
 	if (!addr)
 		die(addr.err().message());
 	auto ifindex = t.interface_for(*addr, o.iface);

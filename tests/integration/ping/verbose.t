@@ -20,7 +20,9 @@ done
 # ICMP that is not an answer is still listed: a time exceeded for a
 # request of another program, here an UDP probe with TTL 1 through r.
 routed_hosts
-ip netns exec h1 "$PING" -v -i 0.2 -w 3 10.9.2.1 > "$T/other" 2>&1 &
+# ping runs until the line is there (python can take seconds to start on
+# a loaded machine), then is stopped.
+ip netns exec h1 "$PING" -v -i 0.2 -w 60 10.9.2.1 > "$T/other" 2>&1 &
 p=$!
 _pids="$_pids $p"
 wait_until 5 grep -q 'bytes from' "$T/other"
@@ -30,6 +32,8 @@ s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.setsockopt(socket.IPPROTO_IP, socket.IP_TTL, 1)
 s.sendto(b"x", ("10.9.2.1", 33434))
 '
+eventually 30 grep -q '^From 10\.9\.1\.254' "$T/other"
+kill -INT "$p"
 wait "$p"
 cat "$T/other"
 assert_file_match '^From 10\.9\.1\.254: icmp_type=11 .* icmp_code=0$' \

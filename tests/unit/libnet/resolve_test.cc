@@ -106,6 +106,52 @@ TEST(resolve, literals_need_no_lookup)
 	CHECK_FALSE(net::resolve("192.0.2.1", v6).ok());
 }
 
+TEST(resolve, address_literals_in_every_form_and_nothing_else)
+{
+	// Numbers, as iputils takes them, never names to look up.
+	struct {
+		const char *in, *out;
+	} ok[] = {
+	    {"127.0.0.1", "127.0.0.1"},
+	    {"127.1", "127.0.0.1"},
+	    {"127.0.1", "127.0.0.1"},
+	    {"0", "0.0.0.0"},
+	    {"0x7f.1", "127.0.0.1"},
+	    {"2130706433", "127.0.0.1"},
+	    {"::1", "::1"},
+	    {"fd00:9::2", "fd00:9::2"},
+	    {"::", "::"},
+	    {"fe80::1%1", "fe80::1%lo"},
+	};
+	for (const auto &c : ok) {
+		auto a = net::address_literal(c.in);
+		CHECK_TEXT(a.has_value(), c.in);
+		STRCMP_EQUAL(c.out, a->str().c_str());
+	}
+	const char *names[] = {"localhost", "", "127.0.0.1.", "1.2.3.4.5",
+	    "256.1.1.1", "127.1 ", " 127.1", "0x", "::1::", "host-0",
+	    "127.1\n", "fd00::g"};
+	for (const char *n : names)
+		CHECK_TEXT(!net::address_literal(n), n);
+	CHECK_FALSE(net::address_literal(std::string("127.1\0x", 7)));
+}
+
+TEST(resolve, a_literal_of_the_other_family)
+{
+	net::resolve_options v4, v6;
+	v4.family = AF_INET;
+	v6.family = AF_INET6;
+	auto r = net::resolve("127.1", v6);
+	CHECK_FALSE(r.ok());
+	STRCMP_EQUAL("127.1: Address family for hostname not supported",
+	    r.err().message().c_str());
+	CHECK_FALSE(net::resolve("::1", v4).ok());
+	auto ok = net::resolve("127.1", v4);
+	CHECK(ok.ok());
+	CHECK(ok->literal);
+	STRCMP_EQUAL("127.1", ok->canonical.c_str());
+}
+
 TEST(resolve, numeric_only_refuses_names)
 {
 	net::resolve_options o;
@@ -137,7 +183,11 @@ TEST(resolve, names_from_the_hosts_file_in_its_order)
 		net::resolve_options v4, v6;
 		v4.family = AF_INET;
 		v6.family = AF_INET6;
-		return list(net::resolve("gw")) + "\n" +
+		net::resolve_options canon;
+		canon.canonical_name = true;
+		auto c = net::resolve("gw", canon);
+		return list(net::resolve("gw")) + " " +
+		    (c ? c->canonical : "-") + "\n" +
 		    list(net::resolve("localhost", v4)) + "\n" +
 		    list(net::resolve("localhost", v6)) + "\n" +
 		    list(net::resolve("gw.example", v6)) + "\n" +
@@ -145,10 +195,11 @@ TEST(resolve, names_from_the_hosts_file_in_its_order)
 	});
 	if (!out)
 		NET_SKIP("needs root and mount namespaces");
-	STRCMP_EQUAL("name 10.0.0.7\n"
+	STRCMP_EQUAL("name 10.0.0.7 gw.example\n"
 		     "name 127.0.0.1\n"
 		     "name ::1\n"
-		     "error: gw.example: Name or service not known\n"
+		     "error: gw.example: Address family for hostname not "
+		     "supported\n"
 		     "error: nosuch.example: Name or service not known\n",
 	    out->c_str());
 }
