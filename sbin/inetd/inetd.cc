@@ -135,9 +135,10 @@ run(int argc, char **argv)
 		std::size_t n = 0;
 		for (const auto &d : diags)
 			n += d.level == net::severity::error;
-		net::log_err("%s: %zu lines with errors left out, serving "
-			     "the other %zu services",
-		    opts.paths.config.c_str(), n, conf->services.size());
+		net::log_err("%s: %zu %s with errors left out, serving the "
+			     "other %zu services",
+		    opts.paths.config.c_str(), n, n == 1 ? "line" : "lines",
+		    conf->services.size());
 	}
 
 	bool detach = !debug && !foreground;

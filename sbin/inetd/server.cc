@@ -1060,10 +1060,11 @@ server::reload()
 		[](const net::diagnostic &d) {
 			return d.level == net::severity::error;
 		}))
-		more += ", " + std::to_string(n) + " lines left out";
-	if (!plan.unchanged.empty())
-		more += ", " + std::to_string(plan.unchanged.size()) +
-		    " kept as they were";
+		more += ", " + std::to_string(n) +
+		    (n == 1 ? " line" : " lines") + " left out";
+	if (std::size_t n = plan.unchanged.size())
+		more += ", " + std::to_string(n) +
+		    (n == 1 ? " kept as it was" : " kept as they were");
 	net::log_notice("reloaded %s: %zu services, %zu added, %zu removed, "
 			"%u changed%s",
 	    opts_.paths.config.c_str(), services_.size(), plan.added.size(),
