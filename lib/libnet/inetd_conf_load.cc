@@ -45,8 +45,9 @@ private:
 		if (from.empty())
 			error(path, 0, std::string("cannot read") + what + why);
 		else
-			error(from, from_line, std::string("cannot read") + what +
-			    " " + path + why);
+			error(from, from_line,
+			    std::string("cannot read") + what + " " + path +
+				why);
 	}
 	void load_dir(const std::string &path, int depth,
 	    const std::string &from, unsigned from_line);

@@ -85,12 +85,18 @@ describe_exit(int status)
 	return "stopped";
 }
 
-// The errors of an IPv6 socket on a host without IPv6.
+// IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
+// without IPv6 still serves the IPv4 side.  True when the socket failed
+// for want of IPv6 and can go.
 bool
-no_ipv6(int err)
+optional_v6(const service_spec &s, const listener &l, int err)
 {
-	return err == EAFNOSUPPORT || err == EADDRNOTAVAIL ||
+	using net::inetd_proto;
+	bool no_ipv6 = err == EAFNOSUPPORT || err == EADDRNOTAVAIL ||
 	    err == EPROTONOSUPPORT;
+	return no_ipv6 && !l.bind.is_unix() && l.bind.ep.addr.is_v6() &&
+	    l.bind.ep.addr.is_unspecified() &&
+	    (s.proto == inetd_proto::tcp || s.proto == inetd_proto::udp);
 }
 
 } // namespace
@@ -213,10 +219,12 @@ server::open_listener(service &svc, listener &l, bool at_start, int *err)
 		if (err != nullptr)
 			*err = fd.err().code;
 		// Sockets past the open-files limit were reported together
-		// (fit_descriptors).
+		// (fit_descriptors); one that can go is warned about by the
+		// caller.
+		bool quiet = no_room || optional_v6(svc.spec, l, fd.err().code);
 		if (!l.failed || at_start)
-			net::log_msg(no_room ? net::log_level::debug
-					     : net::log_level::err,
+			net::log_msg(quiet ? net::log_level::debug
+					   : net::log_level::err,
 			    "%s: %s (%s); tried again every %llds and on "
 			    "SIGHUP",
 			    svc.spec.name.c_str(), fd.err().message().c_str(),
@@ -285,17 +293,6 @@ server::update_watch(service &svc)
 								       : 0);
 }
 
-// IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
-// without IPv6 still serves the IPv4 side.
-static bool
-optional_v6(const service_spec &s, const listener &l)
-{
-	using net::inetd_proto;
-	return !l.bind.is_unix() && l.bind.ep.addr.is_v6() &&
-	    l.bind.ep.addr.is_unspecified() &&
-	    (s.proto == inetd_proto::tcp || s.proto == inetd_proto::udp);
-}
-
 // Opens a new service's sockets and watches those that opened; the others
 // are tried again later.
 void
@@ -309,7 +306,7 @@ server::open_service(const service_ptr &svc, bool at_start)
 			i++;
 			continue;
 		}
-		if (optional_v6(svc->spec, l) && no_ipv6(err)) {
+		if (optional_v6(svc->spec, l, err)) {
 			net::log_warn("%s: no IPv6 here, serving IPv4 only",
 			    svc->spec.name.c_str());
 			svc->listeners.erase(svc->listeners.begin() +

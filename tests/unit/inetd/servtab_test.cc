@@ -339,7 +339,8 @@ TEST(servtab, unusable_lines_are_named_for_a_reload)
 TEST(reload_plan, a_service_whose_line_became_unusable_stays)
 {
 	auto old = resolve("2000 stream tcp nowait nobody /bin/true a\n"
-			   "127.0.0.1:2001 stream tcp nowait nobody /bin/true a\n"
+			   "127.0.0.1:2001 stream tcp nowait nobody "
+			   "/bin/true a\n"
 			   "2002 stream tcp nowait nobody /bin/true a\n"
 			   "2003 stream tcp nowait nobody /bin/true a\n");
 	auto next = resolve_lenient(
