@@ -5,7 +5,11 @@ namespace net {
 std::string
 diagnostic::str() const
 {
-	std::string s = origin + ":" + std::to_string(line) + ": ";
+	// Line 0 is the input as a whole (a file that cannot be read, an
+	// entry it lacks): there is no line to point an editor at.
+	std::string s = origin + ": ";
+	if (line != 0)
+		s = origin + ":" + std::to_string(line) + ": ";
 	if (level == severity::warning)
 		s += "warning: ";
 	return s + message;

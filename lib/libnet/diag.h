@@ -13,11 +13,12 @@ enum class severity { error, warning };
 // One finding at origin:line ("/etc/inetd.conf:12: unknown socket type").
 struct diagnostic {
 	std::string origin;
-	unsigned line = 0;
+	unsigned line = 0;		// 0: the input as a whole
 	std::string message;
 	severity level = severity::error;
 
-	// "origin:line: message" ("warning: " before the message for warnings).
+	// "origin:line: message" ("warning: " before the message for
+	// warnings), or "origin: message" for line 0, the input as a whole.
 	std::string str() const;
 };
 

@@ -179,6 +179,21 @@ line_parser::parse(std::string_view text, unsigned n,
 	inetd_entry e;
 	e.origin = origin_;
 	e.line = n;
+	// Lines for what other inetds serve are well formed there: they
+	// are returned marked, for inetd to report and leave out, not
+	// taken for typing mistakes.
+	std::string_view proto = split(f[2], ',')[0];
+	if (proto.substr(0, 4) == "rpc/") {
+		e.unsupported = "rpc services are not supported";
+		out.emplace_back(std::move(e));
+		return;
+	}
+	if (f[1] == "raw" || f[1] == "rdm" || f[1] == "seqpacket") {
+		e.unsupported = "socket type " + quoted(f[1]) +
+		    " is not supported";
+		out.emplace_back(std::move(e));
+		return;
+	}
 	if (!parse_proto(f[2], e))
 		return;
 
@@ -219,9 +234,6 @@ line_parser::parse(std::string_view text, unsigned n,
 		e.socktype = inetd_socktype::stream;
 	} else if (f[1] == "dgram") {
 		e.socktype = inetd_socktype::dgram;
-	} else if (f[1] == "raw" || f[1] == "rdm" || f[1] == "seqpacket") {
-		error("socket type " + quoted(f[1]) + " is not supported");
-		return;
 	} else {
 		error("unknown socket type " + quoted(f[1]) +
 		    " (stream or dgram)");
@@ -252,11 +264,8 @@ line_parser::parse_proto(std::string_view f, inetd_entry &e)
 			found = true;
 		}
 	if (!found) {
-		if (parts[0].substr(0, 4) == "rpc/")
-			error("rpc services are not supported");
-		else
-			error("unknown protocol " + quoted(parts[0]) +
-			    " (tcp udp tcp4 udp4 tcp6 udp6 tcp46 udp46 unix)");
+		error("unknown protocol " + quoted(parts[0]) +
+		    " (tcp udp tcp4 udp4 tcp6 udp6 tcp46 udp46 unix)");
 		return false;
 	}
 	for (std::size_t i = 1; i < parts.size(); i++) {

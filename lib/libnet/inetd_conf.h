@@ -46,6 +46,11 @@ struct inetd_entry {
 	std::vector<std::string> argv;	// argv[0] first; empty for internal
 	std::string origin;
 	unsigned line = 0;
+	// Not empty for a line of a kind other inetds serve and this one
+	// does not (Sun RPC, raw sockets): why.  Such a line is well formed,
+	// so it is no parse error; only origin and line are set besides, and
+	// inetd reports it as a line it cannot use.
+	std::string unsupported;
 };
 
 struct inetd_include {
@@ -57,7 +62,7 @@ struct inetd_include {
 using inetd_item = std::variant<inetd_entry, inetd_include>;
 
 // Parses one inetd.conf file; malformed lines are skipped with a
-// diagnostic naming the field.
+// diagnostic naming the field, unsupported ones returned marked.
 parsed<inetd_item> parse_inetd_conf(std::istream &in,
     std::string_view origin);
 

@@ -32,6 +32,23 @@ private:
 		out_.diagnostics.push_back(
 		    {origin, line, std::move(msg), severity::error});
 	}
+	// Where a file or directory cannot be read, errno telling why: at
+	// the line that named it, or the file as a whole (line 0) when it
+	// is the one inetd was given.
+	void
+	cannot_read(const std::string &path, const char *what,
+	    const std::string &from, unsigned from_line)
+	{
+		std::string why = errno != 0
+		    ? std::string(": ") + std::strerror(errno)
+		    : std::string();
+		if (from.empty())
+			error(path, 0, std::string("cannot read") + what + why);
+		else
+			error(from, from_line,
+			    std::string("cannot read") + what + " " + path +
+				why);
+	}
 	void load_dir(const std::string &path, int depth,
 	    const std::string &from, unsigned from_line);
 	void load_file(const std::string &path, int depth,
@@ -56,13 +73,7 @@ loader::load(const std::string &path, int depth, const std::string &from,
 {
 	struct stat st;
 	if (stat(path.c_str(), &st) != 0) {
-		std::string msg = "cannot read " + path + ": " +
-		    std::strerror(errno);
-		if (from.empty())
-			out_.diagnostics.push_back(
-			    {path, 0, msg, severity::error});
-		else
-			error(from, from_line, msg);
+		cannot_read(path, "", from, from_line);
 		return;
 	}
 	if (S_ISDIR(st.st_mode))
@@ -77,8 +88,7 @@ loader::load_dir(const std::string &path, int depth, const std::string &from,
 {
 	DIR *d = opendir(path.c_str());
 	if (d == nullptr) {
-		error(from.empty() ? path : from, from_line,
-		    "cannot read directory " + path);
+		cannot_read(path, " directory", from, from_line);
 		return;
 	}
 	std::vector<std::string> names;
@@ -106,10 +116,10 @@ loader::load_file(const std::string &path, int depth, const std::string &from,
 		    ".include of " + path + " skipped: already read (include loop?)");
 		return;
 	}
+	errno = 0;
 	std::ifstream in(path);
 	if (!in) {
-		error(from.empty() ? path : from, from_line,
-		    "cannot read " + path);
+		cannot_read(path, "", from, from_line);
 		return;
 	}
 	auto p = parse_inetd_conf(in, path);

@@ -110,9 +110,19 @@ warn_unchecked(const config &c, std::vector<net::diagnostic> &diags)
 
 } // namespace
 
-std::optional<config>
-load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
+bool
+has_errors(const std::vector<net::diagnostic> &diags)
 {
+	for (const auto &d : diags)
+		if (d.level == net::severity::error)
+			return true;
+	return false;
+}
+
+std::optional<config>
+load_config(const config_paths &paths, std::vector<net::diagnostic> &out)
+{
+	std::vector<net::diagnostic> diags;
 	auto conf = net::load_inetd_conf(paths.config);
 	diags.insert(diags.end(), conf.diagnostics.begin(),
 	    conf.diagnostics.end());
@@ -136,19 +146,23 @@ load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
 	ctx.euid = geteuid();
 	ctx.is_root = ctx.euid == 0;
 	auto specs = resolve_services(conf.entries, ctx);
-	diags.insert(diags.end(), specs.diagnostics.begin(),
-	    specs.diagnostics.end());
 
 	config c;
 	c.services = std::move(specs.entries);
+	c.unusable = std::move(specs.unusable);
 	c.access = load_access_files(paths.hosts_allow, paths.hosts_deny,
 	    diags);
 	warn_unchecked(c, diags);
 	read_protocols(paths.protocols, c, diags);
+	// Everything so far is about the files; the resolver's errors are
+	// about single lines, which are left out.
+	bool refused = has_errors(diags);
+	diags.insert(diags.end(), specs.diagnostics.begin(),
+	    specs.diagnostics.end());
 	sort_diagnostics(diags);
-	for (const auto &d : diags)
-		if (d.level == net::severity::error)
-			return std::nullopt;
+	out.insert(out.end(), diags.begin(), diags.end());
+	if (refused)
+		return std::nullopt;
 	return c;
 }
 

@@ -23,6 +23,9 @@ struct config_paths {
 
 struct config {
 	std::vector<service_spec> services;
+	// Lines left out because they cannot be used here (their errors are
+	// among the diagnostics).
+	std::vector<unusable_line> unusable;
 	access_files access;
 	// The socket(2) protocols of tcp and udp from the protocols
 	// database, or the built-in numbers when it has none.
@@ -32,9 +35,17 @@ struct config {
 
 // Reads inetd.conf (with its includes), the services and protocols
 // databases and the access files, and resolves every entry.  Diagnostics
-// are appended; the result is empty when any of them is an error, so a
-// bad edit never replaces a working configuration.
+// are appended.  The result is empty when the files themselves have an
+// error (a line that does not parse, a file that cannot be read), so a bad
+// edit never replaces a working configuration.  A line that parses but
+// cannot be used on this system (a service, user, group, host or program
+// it lacks, a kind of service inetd does not run, a socket another line
+// has) is left out with its error and the rest is returned: what the
+// system lacks must not stop every other service.
 std::optional<config> load_config(const config_paths &paths,
     std::vector<net::diagnostic> &diags);
+
+// True when any of diags is an error.
+bool has_errors(const std::vector<net::diagnostic> &diags);
 
 } // namespace inetd

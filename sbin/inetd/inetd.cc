@@ -118,8 +118,9 @@ run(int argc, char **argv)
 	auto conf = inetd::load_config(opts.paths, diags);
 	for (const auto &d : diags)
 		std::fprintf(stderr, "inetd: %s\n", d.str().c_str());
+	// -n is strict: a line that would be left out is an error to fix.
 	if (check) {
-		if (!conf)
+		if (!conf || inetd::has_errors(diags))
 			return 1;
 		std::printf("%s: %zu services, configuration OK\n",
 		    opts.paths.config.c_str(), conf->services.size());
@@ -129,6 +130,15 @@ run(int argc, char **argv)
 		net::log_err("%s: configuration has errors, not starting",
 		    opts.paths.config.c_str());
 		return 1;
+	}
+	if (inetd::has_errors(diags)) {
+		std::size_t n = 0;
+		for (const auto &d : diags)
+			n += d.level == net::severity::error;
+		net::log_err("%s: %zu %s with errors left out, serving the "
+			     "other %zu services",
+		    opts.paths.config.c_str(), n, n == 1 ? "line" : "lines",
+		    conf->services.size());
 	}
 
 	bool detach = !debug && !foreground;
@@ -146,8 +156,7 @@ run(int argc, char **argv)
 
 	net::event_loop loop;
 	inetd::server srv(loop, opts);
-	if (!srv.start(std::move(*conf)))
-		return 1;
+	srv.start(std::move(*conf));
 
 	if (detach) {
 		if (auto r = net::daemonize(); !r) {

@@ -1,9 +1,11 @@
 #include "server.h"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cstdlib>
@@ -22,7 +24,13 @@ namespace {
 
 constexpr int accepts_per_round = 16;
 constexpr int datagrams_per_round = 64;
+// How often sockets that could not be opened (a port in use) are tried
+// again; a SIGHUP tries them at once.
 constexpr auto retry_interval = std::chrono::seconds(30);
+// Descriptors left free beside the listening sockets: connections being
+// handed over, internal services' connections, children's status pipes,
+// inetd's own files.
+constexpr rlim_t descriptor_reserve = 128;
 
 double
 seconds_since(net::time_point start, net::time_point now)
@@ -77,7 +85,34 @@ describe_exit(int status)
 	return "stopped";
 }
 
+// IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
+// without IPv6 still serves the IPv4 side.  True when the socket failed
+// for want of IPv6 and can go.
+bool
+optional_v6(const service_spec &s, const listener &l, int err)
+{
+	using net::inetd_proto;
+	bool no_ipv6 = err == EAFNOSUPPORT || err == EADDRNOTAVAIL ||
+	    err == EPROTONOSUPPORT;
+	return no_ipv6 && !l.bind.is_unix() && l.bind.ep.addr.is_v6() &&
+	    l.bind.ep.addr.is_unspecified() &&
+	    (s.proto == inetd_proto::tcp || s.proto == inetd_proto::udp);
+}
+
 } // namespace
+
+descriptor_plan
+plan_descriptors(std::size_t n, rlim_t soft, rlim_t hard)
+{
+	descriptor_plan p;
+	rlim_t want = static_cast<rlim_t>(n) + descriptor_reserve;
+	p.soft = want > soft ? std::min(want, hard) : soft;
+	// A small limit keeps half of itself free rather than all of it.
+	rlim_t reserve = std::min(descriptor_reserve, p.soft / 2);
+	p.sockets = static_cast<std::size_t>(
+	    std::min(static_cast<rlim_t>(n), p.soft - reserve));
+	return p;
+}
 
 bool
 datagram_id::operator==(const datagram_id &o) const
@@ -113,6 +148,21 @@ server::~server()
 	stop();
 }
 
+// Connections and server exits are logged with -l, and with -d as debug
+// lines.
+bool
+server::conn_logged() const
+{
+	return opts_.log_connections || net::log_debug_enabled();
+}
+
+net::log_level
+server::conn_level() const
+{
+	return opts_.log_connections ? net::log_level::info
+				     : net::log_level::debug;
+}
+
 server::service_ptr
 server::make_service(service_spec spec)
 {
@@ -146,7 +196,7 @@ server::apply_socket_options(const service &svc, int fd)
 }
 
 bool
-server::open_listener(service &svc, listener &l, bool at_start)
+server::open_listener(service &svc, listener &l, bool at_start, int *err)
 {
 	net::socket_options o;
 	o.backlog = opts_.backlog;
@@ -156,17 +206,30 @@ server::open_listener(service &svc, listener &l, bool at_start)
 	o.nonblock = listener_nonblocking(svc.spec);
 	o.protocol = svc.spec.is_stream() ? tcp_protocol_ : udp_protocol_;
 	net::result<net::unique_fd> fd = net::error{};
-	if (l.bind.is_unix())
+	bool no_room = listeners_open_ >= listener_budget_;
+	if (no_room)
+		fd = net::fail(EMFILE, l.bind.str() + ": not opened");
+	else if (l.bind.is_unix())
 		fd = net::unix_listen(l.bind.path, 0666, o);
 	else if (svc.spec.is_stream())
 		fd = net::tcp_listen(l.bind.ep, o);
 	else
 		fd = net::udp_bind(l.bind.ep, o);
 	if (!fd) {
+		if (err != nullptr)
+			*err = fd.err().code;
+		// Sockets past the open-files limit were reported together
+		// (fit_descriptors); one that can go is warned about by the
+		// caller.
+		bool quiet = no_room || optional_v6(svc.spec, l, fd.err().code);
 		if (!l.failed || at_start)
-			net::log_err("%s: %s (%s)", svc.spec.name.c_str(),
-			    fd.err().message().c_str(),
-			    svc.spec.where().c_str());
+			net::log_msg(quiet ? net::log_level::debug
+					   : net::log_level::err,
+			    "%s: %s (%s); tried again every %llds and on "
+			    "SIGHUP",
+			    svc.spec.name.c_str(), fd.err().message().c_str(),
+			    svc.spec.where().c_str(),
+			    static_cast<long long>(retry_interval.count()));
 		l.failed = true;
 		return false;
 	}
@@ -174,8 +237,13 @@ server::open_listener(service &svc, listener &l, bool at_start)
 	if (l.failed)
 		net::log_notice("%s: now listening on %s",
 		    svc.spec.name.c_str(), l.bind.str().c_str());
+	else
+		net::log_debug("%s: listening on %s (%s)",
+		    svc.spec.name.c_str(), l.bind.str().c_str(),
+		    svc.spec.where().c_str());
 	l.fd = std::move(*fd);
 	l.failed = false;
+	listeners_open_++;
 	return true;
 }
 
@@ -190,6 +258,7 @@ server::close_listener(listener &l)
 		return;
 	loop_.unwatch(l.fd.get());
 	l.fd.reset();
+	listeners_open_--;
 	if (l.bind.is_unix())
 		unlink(l.bind.path.c_str());
 }
@@ -224,46 +293,94 @@ server::update_watch(service &svc)
 								       : 0);
 }
 
-// IPv6 wildcard sockets of plain tcp/udp lines are a bonus: a host
-// without IPv6 still serves the IPv4 side.
-static bool
-optional_v6(const service_spec &s, const listener &l)
+// Opens a new service's sockets and watches those that opened; the others
+// are tried again later.
+void
+server::open_service(const service_ptr &svc, bool at_start)
 {
-	using net::inetd_proto;
-	return !l.bind.is_unix() && l.bind.ep.addr.is_v6() &&
-	    l.bind.ep.addr.is_unspecified() &&
-	    (s.proto == inetd_proto::tcp || s.proto == inetd_proto::udp);
+	bool failed = false;
+	for (std::size_t i = 0; i < svc->listeners.size();) {
+		listener &l = svc->listeners[i];
+		int err = 0;
+		if (open_listener(*svc, l, at_start, &err)) {
+			i++;
+			continue;
+		}
+		if (optional_v6(svc->spec, l, err)) {
+			net::log_warn("%s: no IPv6 here, serving IPv4 only",
+			    svc->spec.name.c_str());
+			svc->listeners.erase(svc->listeners.begin() +
+			    static_cast<std::ptrdiff_t>(i));
+			continue;
+		}
+		failed = true;
+		i++;
+	}
+	for (std::size_t i = 0; i < svc->listeners.size(); i++)
+		if (svc->listeners[i].fd.valid())
+			watch_listener(svc, i);
+	update_watch(*svc);
+	if (failed && retry_timer_ == 0)
+		retry_timer_ = loop_.add_timer(retry_interval,
+		    [this] { retry_failed(); });
 }
 
-bool
+// Raises the soft open-files limit to what the listening sockets need,
+// as far as the hard limit allows; what does not fit is not opened, so
+// that connections still find descriptors.
+void
+server::fit_descriptors(std::size_t sockets)
+{
+	rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	descriptor_plan p = plan_descriptors(sockets, rl.rlim_cur,
+	    rl.rlim_max);
+	if (p.soft > rl.rlim_cur) {
+		rlimit raised{p.soft, rl.rlim_max};
+		if (setrlimit(RLIMIT_NOFILE, &raised) == 0) {
+			if (!child_open_files_)
+				child_open_files_ = rl.rlim_cur;
+			net::log_debug("open-files limit raised from %llu to "
+				       "%llu for %zu listening sockets",
+			    static_cast<unsigned long long>(rl.rlim_cur),
+			    static_cast<unsigned long long>(p.soft), sockets);
+		} else {
+			net::log_err("open-files limit: cannot raise it to "
+				     "%llu: %s",
+			    static_cast<unsigned long long>(p.soft),
+			    std::strerror(errno));
+			p = plan_descriptors(sockets, rl.rlim_cur,
+			    rl.rlim_cur);
+		}
+	}
+	listener_budget_ = p.sockets;
+	if (p.sockets < sockets)
+		net::log_err("open-files limit: the hard limit of %llu leaves "
+			     "room for %zu of the %zu listening sockets, the "
+			     "rest are not opened (raise the hard limit: "
+			     "ulimit -Hn, LimitNOFILE=)",
+		    static_cast<unsigned long long>(rl.rlim_max), p.sockets,
+		    sockets);
+}
+
+void
 server::start(config c)
 {
 	access_ = std::move(c.access);
 	tcp_protocol_ = c.tcp_protocol;
 	udp_protocol_ = c.udp_protocol;
+	std::size_t sockets = 0;
+	for (const auto &spec : c.services)
+		sockets += spec.binds.size();
+	fit_descriptors(sockets);
 	for (auto &spec : c.services) {
 		auto svc = make_service(std::move(spec));
-		for (std::size_t i = 0; i < svc->listeners.size();) {
-			listener &l = svc->listeners[i];
-			if (open_listener(*svc, l, true)) {
-				i++;
-				continue;
-			}
-			if (!optional_v6(svc->spec, l))
-				return false;
-			net::log_warn("%s: no IPv6 here, serving IPv4 only",
-			    svc->spec.name.c_str());
-			svc->listeners.erase(svc->listeners.begin() +
-			    static_cast<std::ptrdiff_t>(i));
-		}
-		for (std::size_t i = 0; i < svc->listeners.size(); i++)
-			watch_listener(svc, i);
-		update_watch(*svc);
+		open_service(svc, true);
 		services_.push_back(std::move(svc));
 	}
 	internal_udp_ports_ = internal_udp_ports();
 	net::log_debug("started with %zu services", services_.size());
-	return true;
 }
 
 std::set<std::uint16_t>
@@ -502,8 +619,8 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 	builtin_conn *raw = c.get();
 	conns_.emplace(raw, std::pair{std::move(c), std::pair{svc, source}});
 	raw->start();
-	if (opts_.log_connections)
-		net::log_info("%s: internal connection from %s",
+	if (conn_logged())
+		net::log_msg(conn_level(), "%s: internal connection from %s",
 		    svc->spec.name.c_str(),
 		    source ? source->unmapped().str().c_str()
 			   : svc->spec.binds.front().str().c_str());
@@ -695,6 +812,7 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 	req.user = &spec.user;
 	req.group = spec.group;
 	req.switch_user = geteuid() == 0;
+	req.open_files = child_open_files_;
 	req.handled_signals = {SIGCHLD, SIGHUP, SIGUSR1, SIGTERM, SIGINT};
 	if (info.check_in_child && info.remote) {
 		auto remote = *info.remote;
@@ -744,12 +862,12 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 	(void)svc->spawn_rate.take(loop_.now());
 	if (r->status.valid())
 		watch_status(r->status.release(), spec.name);
-	if (opts_.log_connections) {
+	if (conn_logged()) {
 		if (peer_text.empty())
-			net::log_info("%s: pid %d", spec.name.c_str(),
-			    static_cast<int>(r->pid));
+			net::log_msg(conn_level(), "%s: pid %d",
+			    spec.name.c_str(), static_cast<int>(r->pid));
 		else
-			net::log_info("%s: %s from %s pid %d",
+			net::log_msg(conn_level(), "%s: %s from %s pid %d",
 			    spec.name.c_str(),
 			    spec.is_stream() ? "connection" : "datagram",
 			    peer_text.c_str(), static_cast<int>(r->pid));
@@ -806,9 +924,8 @@ server::child_exited(pid_t pid, int status)
 	double took = seconds_since(rec.start, net::mono_clock::now());
 	bool crashed = WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE &&
 	    WTERMSIG(status) != SIGTERM && WTERMSIG(status) != SIGHUP;
-	if (opts_.log_connections || crashed)
-		net::log_msg(crashed ? net::log_level::warning
-				     : net::log_level::info,
+	if (conn_logged() || crashed)
+		net::log_msg(crashed ? net::log_level::warning : conn_level(),
 		    "%s: pid %d %s after %.3fs", svc->spec.name.c_str(),
 		    static_cast<int>(pid), describe_exit(status).c_str(), took);
 	if (rec.listener < svc->listeners.size()) {
@@ -835,6 +952,8 @@ server::child_exited(pid_t pid, int status)
 void
 server::retry_failed()
 {
+	if (retry_timer_ != 0)
+		loop_.cancel_timer(retry_timer_);
 	retry_timer_ = 0;
 	bool pending = false;
 	for (auto &svc : services_)
@@ -867,6 +986,9 @@ server::reload()
 	if (!c) {
 		net::log_err("reload: errors in the configuration; the running "
 			     "one stays");
+		// A SIGHUP is also how an administrator says a port is free
+		// again.
+		retry_failed();
 		return;
 	}
 	access_ = std::move(c->access);
@@ -875,7 +997,7 @@ server::reload()
 	std::vector<const service_spec *> old;
 	for (const auto &svc : services_)
 		old.push_back(&svc->spec);
-	reload_plan plan = plan_reload(old, c->services);
+	reload_plan plan = plan_reload(old, c->services, c->unusable);
 
 	// Removed first, so their ports are free for what is added.
 	for (std::size_t i : plan.removed) {
@@ -891,6 +1013,12 @@ server::reload()
 		if (svc->children > 0 || svc->conns > 0)
 			retired_.push_back(svc);
 	}
+	std::size_t sockets = 0;
+	for (const auto &spec : c->services)
+		sockets += spec.binds.size();
+	for (const auto &[i, where] : plan.unchanged)
+		sockets += services_[i]->listeners.size();
+	fit_descriptors(sockets);
 	std::vector<service_ptr> next;
 	unsigned changed = 0;
 	for (auto [i, j] : plan.kept) {
@@ -900,29 +1028,44 @@ server::reload()
 		apply_changes(*svc, std::move(c->services[j]));
 		next.push_back(svc);
 	}
+	// A line that no longer works (a program uninstalled, a user
+	// deleted, a typing mistake) does not take its running service
+	// down with it.
+	for (const auto &[i, where] : plan.unchanged) {
+		service_ptr svc = services_[i];
+		net::log_warn("%s: the line at %s cannot be used; the service "
+			      "runs on as before (%s)",
+		    svc->spec.name.c_str(), where.c_str(),
+		    svc->spec.where().c_str());
+		next.push_back(svc);
+	}
+	std::size_t first_added = next.size();
 	for (std::size_t j : plan.added) {
 		auto svc = make_service(std::move(c->services[j]));
-		bool failed = false;
-		for (std::size_t i = 0; i < svc->listeners.size(); i++) {
-			if (open_listener(*svc, svc->listeners[i], false))
-				watch_listener(svc, i);
-			else
-				failed = true;
-		}
-		if (failed && retry_timer_ == 0)
-			retry_timer_ = loop_.add_timer(retry_interval,
-			    [this] { retry_failed(); });
-		update_watch(*svc);
 		net::log_notice("%s: added (%s)", svc->spec.name.c_str(),
 		    svc->spec.where().c_str());
 		next.push_back(std::move(svc));
 	}
 	services_ = std::move(next);
+	// Sockets that waited for their port first, then the new ones.
+	retry_failed();
+	for (std::size_t k = first_added; k < services_.size(); k++)
+		open_service(services_[k], true);
 	internal_udp_ports_ = internal_udp_ports();
+	std::string more;
+	if (std::size_t n = std::count_if(diags.begin(), diags.end(),
+		[](const net::diagnostic &d) {
+			return d.level == net::severity::error;
+		}))
+		more += ", " + std::to_string(n) +
+		    (n == 1 ? " line" : " lines") + " left out";
+	if (std::size_t n = plan.unchanged.size())
+		more += ", " + std::to_string(n) +
+		    (n == 1 ? " kept as it was" : " kept as they were");
 	net::log_notice("reloaded %s: %zu services, %zu added, %zu removed, "
-			"%u changed",
+			"%u changed%s",
 	    opts_.paths.config.c_str(), services_.size(), plan.added.size(),
-	    plan.removed.size(), changed);
+	    plan.removed.size(), changed, more.c_str());
 }
 
 // A kept service takes its new entry in place: its sockets, pending

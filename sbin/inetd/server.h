@@ -3,6 +3,7 @@
 // services served in the loop, limits, reloads and state dumps.
 #pragma once
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <ctime>
@@ -18,6 +19,7 @@
 #include "config.h"
 #include "limiter.h"
 #include "libnet/event_loop.h"
+#include "libnet/log.h"
 #include "libnet/socket.h"
 #include "libnet/unique_fd.h"
 
@@ -59,7 +61,8 @@ struct datagram_id {
 struct listener {
 	bind_spec bind;
 	net::unique_fd fd;
-	bool failed = false;	// could not be opened; retried on a timer
+	// Could not be opened; retried on a timer and at every SIGHUP.
+	bool failed = false;
 	// wait: the child that owns this socket until it exits; 0 if none.
 	pid_t owner = 0;
 	// dgram nowait: the child started for the datagram at the head of
@@ -99,6 +102,18 @@ struct service {
 	log_throttle refusal_log;
 };
 
+// The open-files limits inetd asks for, and how many listening sockets fit.
+struct descriptor_plan {
+	rlim_t soft = 0;		// the soft limit to set; never lowered
+	std::size_t sockets = 0;	// listening sockets that fit under it
+};
+
+// For a configuration of n listening sockets under the given limits: the
+// soft limit raised, up to the hard one, to n plus a reserve for
+// connections, children's pipes and inetd's own files, and how many of
+// the n fit with that reserve kept free.
+descriptor_plan plan_descriptors(std::size_t n, rlim_t soft, rlim_t hard);
+
 class server {
 public:
 	server(net::event_loop &loop, server_options opts);
@@ -106,12 +121,16 @@ public:
 	server(const server &) = delete;
 	server &operator=(const server &) = delete;
 
-	// Takes a configuration and opens its sockets; false (with the
-	// reason logged) when a socket cannot be opened.
-	bool start(config c);
+	// Takes a configuration and opens its sockets.  A socket that
+	// cannot be opened (a port in use) is logged with its line and
+	// retried every 30 seconds and at every reload, as after a reload.
+	void start(config c);
 
-	// Rereads the configuration (SIGHUP); on any error the running one
-	// stays, with the diagnostics logged.
+	// Rereads the configuration (SIGHUP), and retries at once the
+	// sockets that could not be opened.  When the files have errors the
+	// running configuration stays; lines that cannot be used are left
+	// out (a running service of theirs stays as it was) and the rest
+	// applies.  The diagnostics are logged either way.
 	void reload();
 
 	// Logs the state of every service and child (SIGUSR1).
@@ -151,9 +170,14 @@ private:
 	};
 
 	service_ptr make_service(service_spec spec);
-	bool open_listener(service &svc, listener &l, bool at_start);
+	void open_service(const service_ptr &svc, bool at_start);
+	bool open_listener(service &svc, listener &l, bool at_start,
+	    int *err = nullptr);
 	void close_listener(listener &l);
 	void retry_failed();
+	void fit_descriptors(std::size_t sockets);
+	bool conn_logged() const;
+	net::log_level conn_level() const;
 	void apply_socket_options(const service &svc, int fd);
 	void update_watch(service &svc);
 	bool at_capacity(const service &svc) const;
@@ -198,6 +222,13 @@ private:
 	int udp_protocol_ = IPPROTO_UDP;
 	net::event_loop::timer_id retry_timer_ = 0;
 	const char *tz_ = nullptr;
+	// Listening sockets open, and how many may be (the open-files
+	// limit less a reserve).
+	std::size_t listeners_open_ = 0;
+	std::size_t listener_budget_ = ~std::size_t{0};
+	// The soft open-files limit inetd was started with, which servers
+	// get back when inetd raised its own.
+	std::optional<rlim_t> child_open_files_;
 };
 
 } // namespace inetd

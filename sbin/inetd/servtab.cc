@@ -57,7 +57,7 @@ listen_conflict(const bind_spec &a, const bind_spec &b)
 
 class resolver {
 public:
-	resolver(const resolve_context &ctx, net::parsed<service_spec> &out)
+	resolver(const resolve_context &ctx, resolved_services &out)
 	    : ctx_(ctx), out_(out)
 	{
 	}
@@ -85,9 +85,11 @@ private:
 	    std::uint16_t port, service_spec &s);
 	bool check_program(const net::inetd_entry &e);
 	bool set_user(const net::inetd_entry &e, service_spec &s);
+	enum class outcome { added, unusable, conflict };
+	outcome resolve_usable(const net::inetd_entry &e);
 
 	const resolve_context &ctx_;
-	net::parsed<service_spec> &out_;
+	resolved_services &out_;
 	std::map<std::pair<net::inetd_socktype, bind_spec>, std::string> taken_;
 };
 
@@ -222,6 +224,21 @@ resolver::set_user(const net::inetd_entry &e, service_spec &s)
 void
 resolver::resolve(const net::inetd_entry &e)
 {
+	if (!e.unsupported.empty()) {
+		error(e, e.unsupported);
+		return;
+	}
+	// A line that lost to another one of the file is not kept running
+	// from an earlier configuration: the two would fight for the port.
+	if (resolve_usable(e) == outcome::unusable)
+		out_.unusable.push_back({service_name(e),
+		    e.origin + ":" + std::to_string(e.line)});
+}
+
+// The entry as a service; anything else comes with its diagnostic.
+resolver::outcome
+resolver::resolve_usable(const net::inetd_entry &e)
+{
 	service_spec s;
 	s.socktype = e.socktype;
 	s.proto = e.proto;
@@ -236,40 +253,36 @@ resolver::resolve(const net::inetd_entry &e)
 	if (e.proto != net::inetd_proto::unix_stream) {
 		auto p = port_of(e);
 		if (!p)
-			return;
+			return outcome::unusable;
 		port = *p;
 	}
 	if (!add_binds(e, port, s) || !set_user(e, s))
-		return;
+		return outcome::unusable;
 	if (e.internal) {
 		s.builtin = builtin_by_name(e.program);
 		s.daemon_name = e.program;
 		if (e.wait && s.is_stream()) {
 			error(e, "internal service " + e.program +
 			    " cannot be 'wait' on a stream socket");
-			return;
+			return outcome::unusable;
 		}
 	} else {
 		if (!check_program(e))
-			return;
+			return outcome::unusable;
 		s.program = e.program;
 		s.argv = e.argv;
 		auto slash = e.argv[0].rfind('/');
 		s.daemon_name = e.argv[0].substr(
 		    slash == std::string::npos ? 0 : slash + 1);
 	}
-	std::string prefix;
-	for (const auto &a : e.addresses)
-		prefix += (prefix.empty() ? "" : ",") + a;
-	s.name = (prefix.empty() ? "" : prefix + ":") + e.service + "/" +
-	    net::inetd_proto_name(e.proto);
+	s.name = service_name(e);
 	for (const auto &b : s.binds) {
 		auto key = std::pair{s.socktype, b};
 		auto it = taken_.find(key);
 		if (it != taken_.end()) {
 			error(e, "duplicate service: " + b.str() +
 			    " is already configured at " + it->second);
-			return;
+			return outcome::conflict;
 		}
 		if (!s.is_stream())
 			continue;
@@ -280,7 +293,7 @@ resolver::resolve(const net::inetd_entry &e)
 			error(e, b.str() + " and " + other.second.str() +
 			    " (" + where + ") cannot both listen: a wildcard "
 			    "address takes the port on every address");
-			return;
+			return outcome::conflict;
 		}
 	}
 	if (s.builtin && !s.is_stream() &&
@@ -295,6 +308,7 @@ resolver::resolve(const net::inetd_entry &e)
 	for (const auto &b : s.binds)
 		taken_.emplace(std::pair{s.socktype, b}, s.where());
 	out_.entries.push_back(std::move(s));
+	return outcome::added;
 }
 
 } // namespace
@@ -322,11 +336,21 @@ service_spec::same_sockets(const service_spec &other) const
 	return socktype == other.socktype && binds == other.binds;
 }
 
-net::parsed<service_spec>
+std::string
+service_name(const net::inetd_entry &e)
+{
+	std::string prefix;
+	for (const auto &a : e.addresses)
+		prefix += (prefix.empty() ? "" : ",") + a;
+	return (prefix.empty() ? "" : prefix + ":") + e.service + "/" +
+	    net::inetd_proto_name(e.proto);
+}
+
+resolved_services
 resolve_services(const std::vector<net::inetd_entry> &entries,
     const resolve_context &ctx)
 {
-	net::parsed<service_spec> out;
+	resolved_services out;
 	resolver r(ctx, out);
 	for (const auto &e : entries)
 		r.resolve(e);
@@ -351,9 +375,22 @@ resolve_host_system(const std::string &name)
 	return out;
 }
 
+bool
+sockets_collide(const service_spec &a, const service_spec &b)
+{
+	if (a.socktype != b.socktype)
+		return false;
+	for (const auto &x : a.binds)
+		for (const auto &y : b.binds)
+			if (x == y || (a.is_stream() && listen_conflict(x, y)))
+				return true;
+	return false;
+}
+
 reload_plan
 plan_reload(const std::vector<const service_spec *> &old,
-    const std::vector<service_spec> &next)
+    const std::vector<service_spec> &next,
+    const std::vector<unusable_line> &unusable)
 {
 	reload_plan plan;
 	std::vector<bool> matched(next.size(), false);
@@ -366,7 +403,18 @@ plan_reload(const std::vector<const service_spec *> &old,
 			found = true;
 			plan.kept.emplace_back(i, j);
 		}
-		if (!found)
+		if (found)
+			continue;
+		const unusable_line *u = nullptr;
+		for (const auto &l : unusable)
+			if (l.name == old[i]->name)
+				u = &l;
+		for (std::size_t j = 0; j < next.size() && u != nullptr; j++)
+			if (sockets_collide(*old[i], next[j]))
+				u = nullptr;
+		if (u != nullptr)
+			plan.unchanged.emplace_back(i, u->where);
+		else
 			plan.removed.push_back(i);
 	}
 	for (std::size_t j = 0; j < next.size(); j++)

@@ -73,11 +73,28 @@ struct resolve_context {
 	uid_t euid = 0;
 };
 
+// A line left out because it cannot be used here.
+struct unusable_line {
+	std::string name;	// the service_spec::name it would have had
+	std::string where;	// "file:line"
+};
+
+struct resolved_services : net::parsed<service_spec> {
+	// The entries left out for errors, except the unsupported kinds
+	// (which never ran): a reload keeps a running service whose line
+	// became one of these.
+	std::vector<unusable_line> unusable;
+};
+
 // Resolves every entry; entries with errors are left out, with their
 // diagnostics, and so are later entries that would listen on a socket an
 // earlier one already has.
-net::parsed<service_spec> resolve_services(
+resolved_services resolve_services(
     const std::vector<net::inetd_entry> &entries, const resolve_context &ctx);
+
+// The name of the service an entry describes, as logged: the addresses as
+// written, the service and the protocol ("127.0.0.1:echo/udp4").
+std::string service_name(const net::inetd_entry &e);
 
 // getaddrinfo(3) for a host name: every address, IPv4 and IPv6.
 std::vector<net::address> resolve_host_system(const std::string &name);
@@ -87,11 +104,21 @@ struct reload_plan {
 	std::vector<std::pair<std::size_t, std::size_t>> kept;	// old, new
 	std::vector<std::size_t> removed;			// old
 	std::vector<std::size_t> added;				// new
+	// Old services whose new line cannot be used: they run on as they
+	// were, with the unusable line's place ("file:line").
+	std::vector<std::pair<std::size_t, std::string>> unchanged;
 };
 
-// Matches old and new services by their sockets (same_sockets).
+// Matches old and new services by their sockets (same_sockets).  An old
+// service left unmatched whose name is that of an unusable line stays
+// (unchanged), unless a new service would listen on one of its sockets.
 reload_plan plan_reload(const std::vector<const service_spec *> &old,
-    const std::vector<service_spec> &next);
+    const std::vector<service_spec> &next,
+    const std::vector<unusable_line> &unusable = {});
+
+// True when the two cannot listen at once: a socket in common, or (TCP) a
+// wildcard address and an address it covers on one port.
+bool sockets_collide(const service_spec &a, const service_spec &b);
 
 // What a reload changes in a service it keeps (the same sockets).
 struct spec_change {

@@ -77,6 +77,14 @@ struct child_plan {
 	const int *signals;
 	std::size_t nsignals;
 	int keep_fd;		// a close-on-exec descriptor to leave open
+	bool set_open_files;
+	unsigned long long open_files;	// soft RLIMIT_NOFILE to set
+};
+
+// The kernel's struct rlimit64, as prlimit64 takes it everywhere.
+struct kernel_rlimit64 {
+	unsigned long long cur;
+	unsigned long long max;
 };
 
 // Where the child leaves the step that failed and its errno, in memory
@@ -145,6 +153,19 @@ become_server(const child_plan &p, child_outcome *out)
 	raw_call(SYS_rt_sigaction, SIGPIPE, reinterpret_cast<long>(&dfl), 0,
 	    sizeof no_signals);
 	raw_call(SYS_setsid);
+	if (p.set_open_files) {
+		// Lowering the soft limit within the hard one cannot fail in
+		// a way the server would care about: keep inetd's if it does.
+		kernel_rlimit64 old{}, lim{};
+		if (raw_call(SYS_prlimit64, 0, RLIMIT_NOFILE, 0,
+			reinterpret_cast<long>(&old)) == 0) {
+			lim.cur = p.open_files < old.max ? p.open_files
+							 : old.max;
+			lim.max = old.max;
+			raw_call(SYS_prlimit64, 0, RLIMIT_NOFILE,
+			    reinterpret_cast<long>(&lim), 0);
+		}
+	}
 	if (p.switch_user) {
 		if (failed(out, step_setgroups,
 			raw_call(SYS_setgroups, static_cast<long>(p.ngroups),
@@ -241,7 +262,8 @@ plan_for(const launch &l, const spawn_request &req)
 	    req.sock, req.switch_user && req.user != nullptr,
 	    req.user != nullptr ? req.user->uid : getuid(), gid,
 	    l.groups.data(), l.groups.size(), l.signals.data(),
-	    l.signals.size(), -1};
+	    l.signals.size(), -1, req.open_files.has_value(),
+	    req.open_files.value_or(0)};
 }
 
 void

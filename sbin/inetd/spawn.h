@@ -1,6 +1,7 @@
 // spawn.h: starting a server process for a connection or a socket.
 #pragma once
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <functional>
@@ -24,6 +25,10 @@ struct spawn_request {
 	const net::user_info *user = nullptr;
 	std::optional<gid_t> group;
 	bool switch_user = true;	// false when inetd is not root
+	// The soft open-files limit to start the server with: inetd's own,
+	// raised for its sockets, is not the servers' business (a server
+	// using select(2) fails on descriptors past 1024).  None: inetd's.
+	std::optional<rlim_t> open_files;
 	// Signals inetd handles: the child puts them back to the default
 	// before it execs (an ignored signal would otherwise be inherited).
 	std::vector<int> handled_signals;

@@ -19,7 +19,7 @@ inetd=$tree/sbin/inetd/inetd
 
 note "no configuration file named: SYSCONFDIR/inetd.conf"
 out=$("$inetd" -n 2>&1) && fail "inetd -n without $conf/inetd.conf: $out"
-assert_match "$conf/inetd.conf:0: cannot read $conf/inetd.conf: No such file" "$out" \
+assert_match "$conf/inetd.conf: cannot read: No such file" "$out" \
 	"the compiled-in configuration path"
 
 note "services come from SYSCONFDIR/services"

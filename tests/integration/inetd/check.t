@@ -47,17 +47,18 @@ if out=$("$INETD" -n "$T/good.conf" 2>&1); then
 fi
 printf '%s\n' "$out" | grep -q '/etc/hosts.deny:1: ' || fail "no hosts.deny diagnostic: $out"
 
-note "start-up refuses what -n refuses"
+# The broken hosts.deny is not what the cases below are about.
+write_fixture hosts.deny <<'EOF2'
+EOF2
+
+note "start-up refuses a file with a line that does not parse (line 7)"
 if "$INETD" -d "$T/bad.conf" > "$T/start.log" 2>&1; then
 	fail "inetd started with a bad file"
 fi
 grep -q 'configuration has errors, not starting' "$T/start.log" || fail "start-up message"
 out=$("$INETD" -n "$T/missing.conf" 2>&1) && fail "-n on a missing file"
-assert_match "missing.conf:0: cannot read .*missing.conf: No such file or directory" "$out" "missing file"
-
-# The broken hosts.deny is not what the cases below are about.
-write_fixture hosts.deny <<'EOF2'
-EOF2
+# The file as a whole: no line number, not even 0.
+assert_eq "inetd: $T/missing.conf: cannot read: No such file or directory" "$out" "missing file"
 
 note "a line with too few fields"
 cat > "$T/short.conf" <<CONF
@@ -78,12 +79,15 @@ CONF
 out=$("$INETD" -n "$T/overlap.conf" 2>&1) && fail "-n accepted the overlap: $out"
 assert_eq "inetd: $T/overlap.conf:2: 127.0.0.1:7 and 0.0.0.0:7 ($T/overlap.conf:1) cannot both listen: a wildcard address takes the port on every address" \
 	"$out" "the overlap names both lines"
-if "$INETD" -d "$T/overlap.conf" > "$T/overlap.log" 2>&1; then
-	fail "inetd started with the overlap"
-fi
-grep -q 'overlap.conf:2: 127.0.0.1:7 and 0.0.0.0:7' "$T/overlap.log" ||
-	fail "start-up does not name the overlap: $(cat "$T/overlap.log")"
-tcp_listening 7 && fail "echo listens after a refused start"
+# Started, the second line is left out and the others are served.
+start_inetd "$T/overlap.conf"
+grep -q 'overlap.conf:2: 127.0.0.1:7 and 0.0.0.0:7' "$T/inetd.log" ||
+	fail "start-up does not name the overlap: $(cat "$T/inetd.log")"
+assert_eq hi "$(tcp 127.0.0.1 7 hi)" "echo from the first line"
+assert_eq "hi" "$(udp 127.0.0.1 7 hi)" "echo/udp from the third line"
+[ "$(ss -Hltn 'sport = :7' | grep -c '127.0.0.1:7 ')" -eq 0 ] ||
+	fail "the left-out line listens"
+stop_daemon "$INETD_PID"
 
 note "hosts_access rules inetd cannot apply are warnings"
 cat > "$T/waitsvc" <<'EOF2'
@@ -122,7 +126,7 @@ ip	0	IP
 udp	17	UDP
 EOF2
 out=$("$INETD" -n "$T/good.conf" 2>&1) || fail "-n failed without tcp in protocols: $out"
-assert_match "/etc/protocols:0: warning: no entry for tcp; using 6" "$out" "missing tcp entry"
+assert_match "/etc/protocols: warning: no entry for tcp; using 6" "$out" "missing tcp entry"
 write_fixture protocols <<'EOF2'
 # tcp with the number of udp: no stream socket has it
 tcp	17	TCP

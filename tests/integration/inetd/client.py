@@ -7,8 +7,10 @@
   client.py udp HOST PORT DATA [--sport N] [--source ADDR] [--timeout S]
       send one datagram, print the reply, or "NO REPLY" after the timeout
   client.py many HOST PORT N [--parallel P] [--expect TEXT] [--timeout S]
+                 [--until FILE]
       N connections (P at a time), each read to EOF; prints
-      "ok=N failed=N slowest=MS p50=MS p95=MS" (latencies in ms)
+      "ok=N failed=N slowest=MS p50=MS p95=MS" (latencies in ms); with
+      --until, at least N and more until FILE exists
   client.py stall HOST PORT SECONDS
       connect and never read, for at most SECONDS (a slow reader)
   client.py push HOST PORT MEGABYTES SECONDS
@@ -20,6 +22,7 @@
       CONTROL (a FIFO), send it and print the reply line
 """
 import argparse
+import os
 import select
 import socket
 import sys
@@ -102,9 +105,10 @@ def cmd_many(a):
     def worker():
         while True:
             with lock:
-                if not todo:
+                if todo:
+                    todo.pop()
+                elif a.until is None or os.path.exists(a.until):
                     return
-                todo.pop()
             t0 = time.monotonic()
             try:
                 s = connect(a.host, a.port, timeout=a.timeout)
@@ -201,6 +205,7 @@ def main():
     m.add_argument("--parallel", type=int, default=1)
     m.add_argument("--expect")
     m.add_argument("--timeout", type=float, default=10.0)
+    m.add_argument("--until")
     st = sub.add_parser("stall")
     st.add_argument("host")
     st.add_argument("port", type=int)

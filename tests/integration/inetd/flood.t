@@ -1,8 +1,11 @@
-# The NetBSD guide's story: a heavily used service must not slow the
-# others.  While one service is flooded (and rate-paused), another keeps
-# answering: its latency during the flood stays within a generous bound
-# of what it was before, and no connection to it fails.
-# timeout: 180
+# The NetBSD guide's story: a heavily used service must not hold up the
+# others.  While one service is flooded past its spawn rate (and paused),
+# another external service and an internal one keep answering, with no
+# connection failing; the flooded service serves every client in the end
+# and its pause is logged once a minute at most, the other service is
+# never paused.  How fast the others answer during the flood is a
+# measurement, not a test: tests/bench/inetd (flood).
+# timeout: 240
 . "$TOP/tests/integration/inetd/common.sh"
 printf '#!/bin/sh\nsleep 0.2\necho slow\n' > "$T/slow"
 chmod 755 "$T/slow"
@@ -12,36 +15,39 @@ cat > "$T/inetd.conf" <<CONF
 daytime stream tcp nowait root internal
 CONF
 start_inetd -R 1200 "$T/inetd.conf"
-# p95 LINE: the p95 latency in ms of a "many" result line.
-p95() {
-	printf '%s' "$1" | sed 's/.*p95=\([0-9]*\).*/\1/'
+now_s() {
+	date +%s
 }
 before=$($CLIENT many 127.0.0.1 10051 50 --parallel 2 --expect quick)
 assert_match '^ok=50 failed=0' "$before" "the other service before the flood"
 note "before the flood: $before"
 
-$CLIENT many 127.0.0.1 10050 1300 --parallel 64 --timeout 60 > "$T/flood.out" &
+# The flood goes on until the case has measured: it cannot be over too
+# soon on a slow machine.
+t_flood=$(now_s)
+$CLIENT many 127.0.0.1 10050 1300 --parallel 64 --timeout 60 \
+	--until "$T/stop" > "$T/flood.out" &
 flood=$!
-wait_until 10 sh -c "[ \$(ps -o pid= --ppid $INETD_PID | wc -l) -ge 20 ]"
+wait_until 120 log_has '10050/tcp: more than 1200 spawns a minute, paused' 1
 during=$($CLIENT many 127.0.0.1 10051 50 --parallel 2 --expect quick)
 internal=$($CLIENT many 127.0.0.1 13 50 --parallel 2)
-# The flood is paced by -R: it lasts several seconds past its first
-# 1200 spawns, so both measurements above fell inside it.
-kill -0 "$flood" 2>/dev/null || fail "the flood was over before the measurement ended"
+kill -0 "$flood" 2>/dev/null || fail "the flood client ended before it was told to"
 note "during the flood: $during"
 note "internal during the flood: $internal"
 assert_match '^ok=50 failed=0' "$during" "the other external service"
 assert_match '^ok=50 failed=0' "$internal" "the internal service"
-# Generous: 200 ms, or four times the quiet p95 on a slow machine.  A
-# service held up by the flood takes seconds.
-limit=$(( $(p95 "$before") * 4 ))
-[ "$limit" -ge 200 ] || limit=200
-[ "$(p95 "$during")" -lt "$limit" ] ||
-	fail "p95 of the other service: $(p95 "$during") ms during the flood (limit $limit ms)"
-[ "$(p95 "$internal")" -lt "$limit" ] ||
-	fail "p95 of the internal service: $(p95 "$internal") ms during the flood (limit $limit ms)"
+touch "$T/stop"
 wait "$flood"
-assert_match '^ok=1300 failed=0' "$(cat "$T/flood.out")" "the flooded service served everyone"
-wait_log '10050/tcp: more than 1200 spawns a minute, paused'
-[ "$(log_count '10050/tcp: more than')" -eq 1 ] || fail "pauses are logged once a minute"
+span=$(( $(now_s) - t_flood ))
+flood_out=$(cat "$T/flood.out")
+note "the flood: $flood_out"
+assert_match '^ok=[0-9]+ failed=0' "$flood_out" "the flooded service served everyone"
+[ "$(printf '%s' "$flood_out" | sed 's/^ok=\([0-9]*\).*/\1/')" -ge 1300 ] ||
+	fail "fewer than 1300 connections in the flood: $flood_out"
+# Once a minute at most: one line for a flood shorter than a minute.
+pauses=$(log_count '10050/tcp: more than')
+[ "$pauses" -le $(( 1 + span / 60 )) ] ||
+	fail "$pauses pause lines in a flood of ${span}s: more than one a minute"
 [ "$(log_count '10051/tcp: .*paused')" -eq 0 ] || fail "10051 was paused"
+[ "$(log_count 'daytime/tcp: .*paused')" -eq 0 ] || fail "daytime was paused"
+true

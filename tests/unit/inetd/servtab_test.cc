@@ -148,7 +148,7 @@ TEST(servtab, every_resolution_problem_is_named)
 
 namespace {
 
-net::parsed<inetd::service_spec>
+inetd::resolved_services
 resolve_lenient(const std::string &text)
 {
 	std::istringstream in(text);
@@ -305,6 +305,86 @@ TEST(reload_plan, matches_by_sockets)
 	LONGS_EQUAL(2, plan.added.size());
 	LONGS_EQUAL(1, plan.added[0]);
 	LONGS_EQUAL(3, plan.added[1]);
+}
+
+TEST(servtab, unusable_lines_are_named_for_a_reload)
+{
+	auto r = resolve_lenient(
+	    "2000 stream tcp nowait nosuchuser /bin/true a\n"
+	    "echo stream tcp nowait root internal\n"
+	    "127.0.0.1:nosuch stream tcp4 nowait root /bin/true a\n"
+	    "rstatd/1-5 dgram rpc/udp wait root /bin/true a\n"
+	    "echo stream tcp nowait root /bin/true x\n"
+	    "2001 raw tcp nowait root /bin/true a\n"
+	    "2002 stream tcp nowait root /bin/true a\n");
+	// Lines 1 and 3 lack what this system has; 4 and 6 are kinds inetd
+	// does not run (never running, nothing to keep); 5 lost to line 2.
+	LONGS_EQUAL(2, r.entries.size());
+	STRCMP_EQUAL("echo/tcp", r.entries[0].name.c_str());
+	STRCMP_EQUAL("2002/tcp", r.entries[1].name.c_str());
+	LONGS_EQUAL(2, r.unusable.size());
+	STRCMP_EQUAL("2000/tcp", r.unusable[0].name.c_str());
+	STRCMP_EQUAL("inetd.conf:1", r.unusable[0].where.c_str());
+	STRCMP_EQUAL("127.0.0.1:nosuch/tcp4", r.unusable[1].name.c_str());
+	STRCMP_EQUAL("inetd.conf:3", r.unusable[1].where.c_str());
+	STRCMP_EQUAL("inetd.conf:1: unknown user 'nosuchuser'\n"
+		     "inetd.conf:3: unknown service 'nosuch/tcp' (not in )\n"
+		     "inetd.conf:4: rpc services are not supported\n"
+		     "inetd.conf:5: duplicate service: 0.0.0.0:7 is already "
+		     "configured at inetd.conf:2\n"
+		     "inetd.conf:6: socket type 'raw' is not supported\n",
+	    diagnostics_text(r).c_str());
+}
+
+TEST(reload_plan, a_service_whose_line_became_unusable_stays)
+{
+	auto old = resolve("2000 stream tcp nowait nobody /bin/true a\n"
+			   "127.0.0.1:2001 stream tcp nowait nobody "
+			   "/bin/true a\n"
+			   "2002 stream tcp nowait nobody /bin/true a\n"
+			   "2003 stream tcp nowait nobody /bin/true a\n");
+	auto next = resolve_lenient(
+	    "2000 stream tcp nowait nosuchuser /bin/true a\n"
+	    "127.0.0.1:2001 stream tcp nowait nobody /nonexistent/x x\n"
+	    "2001 stream tcp nowait nobody /bin/true a\n"
+	    "2002 stream tcp nowait nobody /bin/true b\n"
+	    "2003 stream tcp4 nowait nosuchuser /bin/true a\n");
+	LONGS_EQUAL(2, next.entries.size());
+	std::vector<const inetd::service_spec *> o;
+	for (const auto &s : old.entries)
+		o.push_back(&s);
+	auto plan = inetd::plan_reload(o, next.entries, next.unusable);
+	// 2000 runs on; 127.0.0.1:2001 would fight the new wildcard 2001 for
+	// its port, so it goes; 2002 is kept with its change; 2003's line
+	// has another name (tcp4) now: nothing says the old one should stay.
+	LONGS_EQUAL(1, plan.unchanged.size());
+	LONGS_EQUAL(0, plan.unchanged[0].first);
+	STRCMP_EQUAL("inetd.conf:1", plan.unchanged[0].second.c_str());
+	LONGS_EQUAL(1, plan.kept.size());
+	CHECK(plan.kept[0] == std::make_pair(std::size_t{2}, std::size_t{1}));
+	LONGS_EQUAL(2, plan.removed.size());
+	LONGS_EQUAL(1, plan.removed[0]);
+	LONGS_EQUAL(3, plan.removed[1]);
+	LONGS_EQUAL(1, plan.added.size());
+	LONGS_EQUAL(0, plan.added[0]);
+}
+
+TEST(reload_plan, sockets_collide)
+{
+	auto r = resolve("2000 stream tcp nowait nobody /bin/true a\n"
+			 "2000 dgram udp wait nobody /bin/true a\n"
+			 "2001 stream tcp6 nowait nobody /bin/true a\n");
+	auto other = resolve("127.0.0.1:2000 stream tcp nowait nobody "
+			     "/bin/true a\n"
+			     "127.0.0.1:2000 dgram udp wait nobody /bin/true a\n"
+			     "[::1]:2001 dgram udp6 wait nobody /bin/true a\n");
+	// TCP: the wildcard covers 127.0.0.1; UDP binds both; another
+	// socket type never collides.
+	CHECK(inetd::sockets_collide(r.entries[0], other.entries[0]));
+	CHECK_FALSE(inetd::sockets_collide(r.entries[1], other.entries[1]));
+	CHECK(inetd::sockets_collide(r.entries[1], r.entries[1]));
+	CHECK_FALSE(inetd::sockets_collide(r.entries[2], other.entries[2]));
+	CHECK_FALSE(inetd::sockets_collide(r.entries[0], r.entries[1]));
 }
 
 TEST_GROUP(compare_specs){};

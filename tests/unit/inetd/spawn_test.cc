@@ -1,5 +1,6 @@
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "spawn.h"
 
 #include <CppUTest/TestHarness.h>
+#include "skip.h"
 
 namespace {
 
@@ -130,4 +132,37 @@ TEST(spawn, many_children_in_flight_each_run_their_own_plan)
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		STRCMP_EQUAL("", inetd::spawn_failure(pids[i]).c_str());
 	}
+}
+
+TEST(spawn, the_server_gets_the_open_files_limit_inetd_started_with)
+{
+	rlimit mine{};
+	CHECK_EQUAL(0, getrlimit(RLIMIT_NOFILE, &mine));
+	if (mine.rlim_max != RLIM_INFINITY && mine.rlim_max < 200)
+		NET_SKIP("the hard open-files limit is under 200");
+	for (bool check : {false, true}) {
+		int sv[2];
+		CHECK_EQUAL(0, socketpair(AF_UNIX,
+				   SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+		inetd::spawn_request req = shell(
+		    "ulimit -Sn; ulimit -Hn", sv[1]);
+		req.open_files = 100;
+		// The fork path too (a connection whose access rules need a
+		// name is checked in the child).
+		if (check)
+			req.check = [] { return true; };
+		auto r = inetd::spawn_child(req);
+		close(sv[1]);
+		CHECK(r.ok());
+		std::string hard = mine.rlim_max == RLIM_INFINITY
+		    ? "unlimited"
+		    : std::to_string(mine.rlim_max);
+		STRCMP_EQUAL(("100\n" + hard + "\n").c_str(),
+		    read_to_eof(sv[0]).c_str());
+		close(sv[0]);
+		reap(r->pid);
+	}
+	rlimit after{};
+	CHECK_EQUAL(0, getrlimit(RLIMIT_NOFILE, &after));
+	CHECK_EQUAL(mine.rlim_cur, after.rlim_cur);
 }

@@ -155,13 +155,10 @@ TEST(inetd_conf, every_malformed_line_gets_one_diagnostic)
 	} bad[] = {
 	    {"echo stream tcp nowait root",
 		"expected at least 6 fields"},
-	    {"echo raw tcp nowait root internal", "'raw' is not supported"},
 	    {"echo strem tcp nowait root internal", "unknown socket type"},
 	    {"echo stream udp nowait root internal", "does not go with"},
 	    {"echo dgram tcp wait root internal", "does not go with"},
 	    {"echo stream sctp nowait root internal", "unknown protocol"},
-	    {"rstatd/1-3 dgram rpc/udp wait root /x x",
-		"rpc services are not supported"},
 	    {"echo stream tcp,sndbuf=x nowait root internal",
 		"bad buffer size"},
 	    {"echo stream tcp,nodelay nowait root internal",
@@ -209,6 +206,36 @@ TEST(inetd_conf, every_malformed_line_gets_one_diagnostic)
 		    p.diagnostics[0].str().c_str(), b.line);
 		STRCMP_CONTAINS_TEXT(b.message,
 		    p.diagnostics[0].message.c_str(), b.line);
+	}
+}
+
+TEST(inetd_conf, other_inetds_lines_are_returned_marked_unsupported)
+{
+	// Well formed for openbsd-inetd and Debian's update-inetd: no parse
+	// error, so that inetd can leave out the line and serve the rest.
+	auto p = parse("echo stream tcp nowait root internal\n"
+		       "rstatd/1-5 dgram rpc/udp wait root "
+		       "/usr/sbin/rpc.rstatd rpc.rstatd\n"
+		       "mountd/1 stream rpc/tcp,sndbuf=1k wait root /x x\n"
+		       "ping raw icmp nowait root /x x\n"
+		       "x seqpacket tcp nowait root /x x\n"
+		       "y rdm udp wait root /x x\n"
+		       "rstatd dgram rpc/udp wait root\n");
+	// The last has too few fields: malformed whatever its protocol.
+	LONGS_EQUAL(1, p.diagnostics.size());
+	STRCMP_CONTAINS("inetd.conf:7: expected at least 6 fields",
+	    p.diagnostics[0].str().c_str());
+	LONGS_EQUAL(6, p.entries.size());
+	CHECK(entry(p, 0).unsupported.empty());
+	const char *why[] = {"rpc services are not supported",
+	    "rpc services are not supported",
+	    "socket type 'raw' is not supported",
+	    "socket type 'seqpacket' is not supported",
+	    "socket type 'rdm' is not supported"};
+	for (unsigned i = 1; i < 6; i++) {
+		STRCMP_EQUAL(why[i - 1], entry(p, i).unsupported.c_str());
+		LONGS_EQUAL(i + 1, entry(p, i).line);
+		STRCMP_EQUAL("inetd.conf", entry(p, i).origin.c_str());
 	}
 }
 
@@ -261,9 +288,13 @@ TEST(inetd_conf, loader_follows_includes_and_catches_loops)
 	    p.diagnostics[1].str().c_str());
 	STRCMP_CONTAINS("/inetd.conf:4: .include of",
 	    p.diagnostics[2].str().c_str());
+	STRCMP_CONTAINS("/missing.conf: No such file or directory",
+	    p.diagnostics[1].str().c_str());
+	// The file inetd was given has no line that named it: no ":0".
 	auto none = net::load_inetd_conf(d + "/nope.conf");
 	LONGS_EQUAL(1, none.diagnostics.size());
-	STRCMP_CONTAINS("nope.conf:0: cannot read",
+	STRCMP_EQUAL((d + "/nope.conf: cannot read: No such file or "
+			  "directory").c_str(),
 	    none.diagnostics[0].str().c_str());
 	for (const char *f : {"/inetd.d/a.conf", "/inetd.d/b.conf",
 		 "/inetd.d/c.conf.dpkg-old", "/inetd.conf"})
