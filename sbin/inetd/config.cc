@@ -141,14 +141,21 @@ load_config(const config_paths &paths, std::vector<net::diagnostic> &diags)
 
 	config c;
 	c.services = std::move(specs.entries);
+	// Errors in the access files are reported (and make -n fail) but
+	// never stop inetd: their rules apply as libwrap would take them,
+	// and libwrap served on whatever the files held.
+	std::vector<net::diagnostic> access_diags;
 	c.access = load_access_files(paths.hosts_allow, paths.hosts_deny,
-	    diags);
+	    access_diags);
 	warn_unchecked(c, diags);
 	read_protocols(paths.protocols, c, diags);
-	sort_diagnostics(diags);
+	bool fatal = false;
 	for (const auto &d : diags)
-		if (d.level == net::severity::error)
-			return std::nullopt;
+		fatal = fatal || d.level == net::severity::error;
+	diags.insert(diags.end(), access_diags.begin(), access_diags.end());
+	sort_diagnostics(diags);
+	if (fatal)
+		return std::nullopt;
 	return c;
 }
 

@@ -33,7 +33,8 @@ struct config {
 // Reads inetd.conf (with its includes), the services and protocols
 // databases and the access files, and resolves every entry.  Diagnostics
 // are appended; the result is empty when any of them is an error, so a
-// bad edit never replaces a working configuration.
+// bad edit never replaces a working configuration, except for errors in
+// the access files, whose rules are taken as libwrap takes them.
 std::optional<config> load_config(const config_paths &paths,
     std::vector<net::diagnostic> &diags);
 

@@ -119,6 +119,11 @@ run(int argc, char **argv)
 	for (const auto &d : diags)
 		std::fprintf(stderr, "inetd: %s\n", d.str().c_str());
 	if (check) {
+		// Strict: an error anywhere, the access files included (which
+		// do not stop a starting inetd), fails the check.
+		for (const auto &d : diags)
+			if (d.level == net::severity::error)
+				return 1;
 		if (!conf)
 			return 1;
 		std::printf("%s: %zu services, configuration OK\n",
