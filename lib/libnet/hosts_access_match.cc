@@ -14,6 +14,13 @@ namespace {
 
 enum class name_state { known, unknown, paranoid };
 
+// Pattern files naming pattern files: tcp_wrappers followed them without
+// end.  Here the chain stops at a depth, and a request reads a bounded
+// number of files in all, so that a file naming itself many times costs
+// no more than a few reads.
+constexpr int max_file_depth = 8;
+constexpr int max_file_reads = 32;
+
 // The request in the form the patterns compare against, worked out once.
 struct facts {
 	std::string daemon;
@@ -27,11 +34,9 @@ struct facts {
 	// The ident answer, asked once per request and only when a user
 	// pattern is reached.
 	mutable std::optional<std::string> user;
+	mutable int file_reads_left = max_file_reads;
 };
 
-// Pattern files naming pattern files: tcp_wrappers followed them without
-// end; a loop stops here.
-constexpr int max_file_depth = 8;
 
 // Address text without a scope, lowercased: what "10.1." and "10.1.*" see.
 std::string
@@ -110,9 +115,15 @@ network_contains(const host_pattern &p, const address &a)
 	return true;
 }
 
+// How far a match may go into pattern files.
+struct file_budget {
+	int depth = 0;
+	int *reads_left = nullptr;
+};
+
 bool host_matches(const host_pattern &p, const address &a,
     std::string_view text, name_state state, std::string_view name,
-    access_lookups *lookups, int depth);
+    access_lookups *lookups, file_budget budget);
 
 // innetgr(3) with the verified name, then with the address.
 bool
@@ -132,17 +143,20 @@ netgroup_matches(const std::string &group, std::string_view text,
 bool
 file_matches(const std::string &path, const address &a,
     std::string_view text, name_state state, std::string_view name,
-    access_lookups *lookups, int depth)
+    access_lookups *lookups, file_budget budget)
 {
-	if (lookups == nullptr || depth >= max_file_depth)
+	if (lookups == nullptr || budget.reads_left == nullptr ||
+	    budget.depth >= max_file_depth || *budget.reads_left <= 0)
 		return false;
+	--*budget.reads_left;
 	auto body = lookups->read_file(path);
 	if (!body)
 		return false;
 	std::istringstream in(*body);
 	auto pats = parse_host_file(in, path);
 	for (const auto &p : pats.entries)
-		if (host_matches(p, a, text, state, name, lookups, depth + 1))
+		if (host_matches(p, a, text, state, name, lookups,
+		    {budget.depth + 1, budget.reads_left}))
 			return true;
 	return false;
 }
@@ -150,7 +164,7 @@ file_matches(const std::string &path, const address &a,
 bool
 host_matches(const host_pattern &p, const address &a, std::string_view text,
     name_state state, std::string_view name, access_lookups *lookups,
-    int depth)
+    file_budget budget)
 {
 	using kind = host_pattern::kind;
 	switch (p.what) {
@@ -175,7 +189,7 @@ host_matches(const host_pattern &p, const address &a, std::string_view text,
 		return netgroup_matches(p.path, text, state, name, lookups);
 	case kind::file:
 		return file_matches(p.path, a, text, state, name, lookups,
-		    depth);
+		    budget);
 	case kind::never:
 		return false;
 	}
@@ -188,7 +202,7 @@ bool
 client_matches(const host_pattern &p, const facts &f)
 {
 	if (!host_matches(p, f.client, f.client_text, f.state, f.name,
-	    f.lookups, 0))
+	    f.lookups, {0, &f.file_reads_left}))
 		return false;
 	if (!p.user)
 		return true;
@@ -208,7 +222,7 @@ daemon_matches(const daemon_pattern &d, const facts &f)
 	if (!f.server)
 		return false;
 	return host_matches(*d.server, *f.server, f.server_text,
-	    name_state::unknown, {}, nullptr, 0);
+	    name_state::unknown, {}, nullptr, {});
 }
 
 // groups[0] EXCEPT (groups[1] EXCEPT (...)), evaluated from the right.
