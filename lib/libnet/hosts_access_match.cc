@@ -1,7 +1,9 @@
 // hosts_access(5) matching over parsed rules.  Nothing here looks anything
-// up: the request carries what the caller learnt about the client.
+// up: the request carries what the caller learnt about the client, and
+// its access_lookups answers for netgroups, pattern files and ident.
 #include "libnet/hosts_access.h"
 
+#include <sstream>
 #include <utility>
 
 #include "libnet/text.h"
@@ -12,6 +14,13 @@ namespace {
 
 enum class name_state { known, unknown, paranoid };
 
+// Pattern files naming pattern files: tcp_wrappers followed them without
+// end.  Here the chain stops at a depth, and a request reads a bounded
+// number of files in all, so that a file naming itself many times costs
+// no more than a few reads.
+constexpr int max_file_depth = 8;
+constexpr int max_file_reads = 32;
+
 // The request in the form the patterns compare against, worked out once.
 struct facts {
 	std::string daemon;
@@ -21,7 +30,13 @@ struct facts {
 	std::string name;	// lowercased, when known
 	std::optional<address> server;
 	std::string server_text;
+	access_lookups *lookups = nullptr;
+	// The ident answer, asked once per request and only when a user
+	// pattern is reached.
+	mutable std::optional<std::string> user;
+	mutable int file_reads_left = max_file_reads;
 };
+
 
 // Address text without a scope, lowercased: what "10.1." and "10.1.*" see.
 std::string
@@ -49,6 +64,7 @@ make_facts(const access_request &req)
 		f.server = req.server->unmapped();
 		f.server_text = address_text(*f.server);
 	}
+	f.lookups = req.lookups;
 	return f;
 }
 
@@ -99,9 +115,56 @@ network_contains(const host_pattern &p, const address &a)
 	return true;
 }
 
+// How far a match may go into pattern files.
+struct file_budget {
+	int depth = 0;
+	int *reads_left = nullptr;
+};
+
+bool host_matches(const host_pattern &p, const address &a,
+    std::string_view text, name_state state, std::string_view name,
+    access_lookups *lookups, file_budget budget);
+
+// innetgr(3) with the verified name, then with the address.
+bool
+netgroup_matches(const std::string &group, std::string_view text,
+    name_state state, std::string_view name, access_lookups *lookups)
+{
+	if (lookups == nullptr)
+		return false;
+	if (state == name_state::known &&
+	    lookups->in_netgroup(group, std::string(name)))
+		return true;
+	return lookups->in_netgroup(group, std::string(text));
+}
+
+// Any host pattern the file lists, read now: tcp_wrappers read it at each
+// match, so an edit counts at once.
+bool
+file_matches(const std::string &path, const address &a,
+    std::string_view text, name_state state, std::string_view name,
+    access_lookups *lookups, file_budget budget)
+{
+	if (lookups == nullptr || budget.reads_left == nullptr ||
+	    budget.depth >= max_file_depth || *budget.reads_left <= 0)
+		return false;
+	--*budget.reads_left;
+	auto body = lookups->read_file(path);
+	if (!body)
+		return false;
+	std::istringstream in(*body);
+	auto pats = parse_host_file(in, path);
+	for (const auto &p : pats.entries)
+		if (host_matches(p, a, text, state, name, lookups,
+		    {budget.depth + 1, budget.reads_left}))
+			return true;
+	return false;
+}
+
 bool
 host_matches(const host_pattern &p, const address &a, std::string_view text,
-    name_state state, std::string_view name)
+    name_state state, std::string_view name, access_lookups *lookups,
+    file_budget budget)
 {
 	using kind = host_pattern::kind;
 	switch (p.what) {
@@ -122,27 +185,44 @@ host_matches(const host_pattern &p, const address &a, std::string_view text,
 		return p.text.matches(text);
 	case kind::name:
 		return state == name_state::known && p.text.matches(name);
+	case kind::netgroup:
+		return netgroup_matches(p.path, text, state, name, lookups);
+	case kind::file:
+		return file_matches(p.path, a, text, state, name, lookups,
+		    budget);
+	case kind::never:
+		return false;
 	}
 	return false;
 }
 
+// The host part first: as in tcp_wrappers, the client's ident server is
+// asked only when the rest of user@host already matches.
 bool
 client_matches(const host_pattern &p, const facts &f)
 {
-	return host_matches(p, f.client, f.client_text, f.state, f.name);
+	if (!host_matches(p, f.client, f.client_text, f.state, f.name,
+	    f.lookups, {0, &f.file_reads_left}))
+		return false;
+	if (!p.user)
+		return true;
+	if (!f.user)
+		f.user = f.lookups != nullptr ? f.lookups->client_user()
+					      : std::string("unknown");
+	return p.user->matches(*f.user);
 }
 
 bool
 daemon_matches(const daemon_pattern &d, const facts &f)
 {
-	if (!d.all && !d.name.matches(f.daemon))
+	if (d.never || (!d.all && !d.name.matches(f.daemon)))
 		return false;
 	if (!d.server || d.server->what == host_pattern::kind::all)
 		return true;
 	if (!f.server)
 		return false;
 	return host_matches(*d.server, *f.server, f.server_text,
-	    name_state::unknown, {});
+	    name_state::unknown, {}, nullptr, {});
 }
 
 // groups[0] EXCEPT (groups[1] EXCEPT (...)), evaluated from the right.
@@ -185,34 +265,68 @@ text_pattern::matches(std::string_view subject) const
 }
 
 bool
+user_pattern::matches(std::string_view user) const
+{
+	switch (what) {
+	case kind::all:
+		return true;
+	case kind::known:
+		return !iequals(user, "unknown");
+	case kind::text:
+		return text.matches(to_lower(user));
+	}
+	return false;
+}
+
+// A netgroup may hold the name, and a file any pattern: both are taken to
+// need the name, so that a decision made without it is never different.
+bool
 host_pattern::needs_hostname() const
 {
 	return what == kind::local || what == kind::known ||
 	    what == kind::unknown || what == kind::paranoid ||
-	    what == kind::name;
+	    what == kind::name || what == kind::netgroup ||
+	    what == kind::file;
+}
+
+bool
+host_pattern::needs_lookup() const
+{
+	return needs_hostname() || user.has_value();
 }
 
 access_table::access_table(std::string origin, std::vector<access_rule> rules)
     : origin_(std::move(origin)), rules_(std::move(rules))
 {
 	for (const auto &r : rules_) {
-		bool needs = false;
+		bool name = false, lookup = false;
+		for (const auto &g : r.clients.groups)
+			for (const auto &p : g) {
+				name = name || p.needs_hostname();
+				lookup = lookup || p.needs_lookup();
+			}
+		rule_needs_lookup_.push_back(lookup);
+		needs_hostname_ = needs_hostname_ || name;
+	}
+}
+
+bool
+access_table::has_files() const
+{
+	for (const auto &r : rules_)
 		for (const auto &g : r.clients.groups)
 			for (const auto &p : g)
-				needs = needs || p.needs_hostname();
-		rule_needs_name_.push_back(needs);
-		needs_hostname_ = needs_hostname_ || needs;
-	}
+				if (p.what == host_pattern::kind::file)
+					return true;
+	return false;
 }
 
 bool
 access_table::needs_hostname_for(const access_request &req) const
 {
-	if (!needs_hostname_)
-		return false;
 	facts f = make_facts(req);
 	for (std::size_t i = 0; i < rules_.size(); i++)
-		if (rule_needs_name_[i] &&
+		if (rule_needs_lookup_[i] &&
 		    list_matches(rules_[i].daemons, f, daemon_matches))
 			return true;
 	return false;
@@ -240,8 +354,9 @@ access_table::match_by_address(const access_request &req,
 		if (!list_matches(r.daemons, f, daemon_matches))
 			continue;
 		// Without the name, UNKNOWN and "EXCEPT name" would match
-		// wrongly: such a rule can only be judged with the name.
-		if (rule_needs_name_[i]) {
+		// wrongly: such a rule can only be judged with the name (and
+		// the netgroups, files and ident answers it needs).
+		if (rule_needs_lookup_[i]) {
 			*needs_name = true;
 			return nullptr;
 		}
@@ -268,6 +383,7 @@ decided_by(const access_table &t, const access_rule &r, access_verdict dflt)
 	d.granted = r.verdict.value_or(dflt) == access_verdict::grant;
 	d.origin = t.origin();
 	d.line = r.line;
+	d.rule = &r;
 	return d;
 }
 

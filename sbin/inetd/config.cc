@@ -150,15 +150,21 @@ load_config(const config_paths &paths, std::vector<net::diagnostic> &out)
 	config c;
 	c.services = std::move(specs.entries);
 	c.unusable = std::move(specs.unusable);
+	// Errors in the access files are reported (and make -n fail) but
+	// never stop inetd: their rules apply as libwrap would take them,
+	// and libwrap served on whatever the files held.
+	std::vector<net::diagnostic> access_diags;
 	c.access = load_access_files(paths.hosts_allow, paths.hosts_deny,
-	    diags);
+	    access_diags);
 	warn_unchecked(c, diags);
 	read_protocols(paths.protocols, c, diags);
 	// Everything so far is about the files; the resolver's errors are
-	// about single lines, which are left out.
+	// about single lines, which are left out, and the access files'
+	// hold nothing back.
 	bool refused = has_errors(diags);
 	diags.insert(diags.end(), specs.diagnostics.begin(),
 	    specs.diagnostics.end());
+	diags.insert(diags.end(), access_diags.begin(), access_diags.end());
 	sort_diagnostics(diags);
 	out.insert(out.end(), diags.begin(), diags.end());
 	if (refused)

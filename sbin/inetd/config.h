@@ -37,11 +37,13 @@ struct config {
 // databases and the access files, and resolves every entry.  Diagnostics
 // are appended.  The result is empty when the files themselves have an
 // error (a line that does not parse, a file that cannot be read), so a bad
-// edit never replaces a working configuration.  A line that parses but
-// cannot be used on this system (a service, user, group, host or program
-// it lacks, a kind of service inetd does not run, a socket another line
-// has) is left out with its error and the rest is returned: what the
-// system lacks must not stop every other service.
+// edit never replaces a working configuration.  Errors in the access
+// files are reported but never hold inetd back: their rules apply as
+// libwrap takes them.  A line that parses but cannot be used on this
+// system (a service, user, group, host or program it lacks, a kind of
+// service inetd does not run, a socket another line has) is left out with
+// its error and the rest is returned: what the system lacks must not stop
+// every other service.
 std::optional<config> load_config(const config_paths &paths,
     std::vector<net::diagnostic> &diags);
 

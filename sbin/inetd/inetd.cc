@@ -120,6 +120,9 @@ run(int argc, char **argv)
 		std::fprintf(stderr, "inetd: %s\n", d.str().c_str());
 	// -n is strict: a line that would be left out is an error to fix.
 	if (check) {
+		// Strict: an error anywhere (a line that would be left out,
+		// the access files, which do not stop a starting inetd) fails
+		// the check.
 		if (!conf || inetd::has_errors(diags))
 			return 1;
 		std::printf("%s: %zu services, configuration OK\n",

@@ -489,7 +489,7 @@ server::resumed(service &svc)
 
 void
 server::refuse(service &svc, const std::string &peer, const char *why,
-    const std::string &where)
+    const std::string &where, net::log_level level)
 {
 	unsigned held = 0;
 	if (!svc.refusal_log.allow(loop_.now(), &held))
@@ -498,7 +498,7 @@ server::refuse(service &svc, const std::string &peer, const char *why,
 	    ? " (" + std::to_string(held) + " more refused)"
 	    : "";
 	if (!where.empty())
-		net::log_warn("%s: refused connect from %s (%s)%s",
+		net::log_msg(level, "%s: refused connect from %s (%s)%s",
 		    svc.spec.name.c_str(), peer.c_str(), where.c_str(),
 		    more.c_str());
 	else
@@ -579,7 +579,8 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 		if (d && !d->granted) {
 			svc->count.refused_access++;
 			net::endpoint shown{peer.addr.unmapped(), peer.port};
-			refuse(*svc, shown.str(), "", d->where());
+			refuse(*svc, shown.str(), "", d->where(),
+			    refusal_level(*d));
 			continue;
 		}
 		si.check_in_child = !d;
@@ -653,7 +654,8 @@ server::on_builtin_dgram(const service_ptr &svc, listener &l)
 		    d->peer.addr, d->local);
 		if (!decision.granted) {
 			svc->count.refused_access++;
-			refuse(*svc, peer_text, "", decision.where());
+			refuse(*svc, peer_text, "", decision.where(),
+			    refusal_level(decision));
 			continue;
 		}
 		if (opts_.source_rate != 0) {
@@ -710,7 +712,7 @@ server::on_socket_child(const service_ptr &svc, std::size_t idx)
 		if (!d)
 			return;
 		svc->count.connections++;
-		if (!dgram_admitted(svc, l, *d))
+		if (!dgram_admitted(svc, l, *d, &si.check_in_child))
 			return;
 		si.remote = d->peer;
 		si.local = net::endpoint{d->local.value_or(l.bind.ep.addr),
@@ -737,19 +739,21 @@ server::on_socket_child(const service_ptr &svc, std::size_t idx)
 
 // The access rules and the per-source limits for the datagram that would
 // start a child; a refused one is taken off the queue, or it would be
-// refused again and again.
+// refused again and again.  A rule with options that act in the server's
+// process leaves the decision to the child (*in_child).
 bool
 server::dgram_admitted(const service_ptr &svc, listener &l,
-    const net::datagram_info &d)
+    const net::datagram_info &d, bool *in_child)
 {
 	auto decision = check_access(access_, svc->spec.daemon_name,
 	    d.peer.addr, d.local);
-	bool ok = decision.granted;
+	*in_child = needs_child(decision);
+	bool ok = decision.granted || *in_child;
 	if (!ok) {
 		svc->count.refused_access++;
 		refuse(*svc, net::endpoint{d.peer.addr.unmapped(), d.peer.port}
 				 .str(),
-		    "", decision.where());
+		    "", decision.where(), refusal_level(decision));
 	} else {
 		ok = admit_source(*svc, d.peer.addr);
 	}
@@ -815,21 +819,19 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 	req.open_files = child_open_files_;
 	req.handled_signals = {SIGCHLD, SIGHUP, SIGUSR1, SIGTERM, SIGINT};
 	if (info.check_in_child && info.remote) {
-		auto remote = *info.remote;
-		auto local = info.local;
-		req.check = [this, &spec, remote, local] {
-			auto d = check_access(access_, spec.daemon_name,
-			    remote.addr,
-			    local ? std::optional(local->addr) : std::nullopt);
-			if (!d.granted)
-				net::log_warn("%s: refused connect from %s (%s)",
-				    spec.name.c_str(),
-				    net::endpoint{remote.addr.unmapped(),
-					remote.port}
-					.str()
-					.c_str(),
-				    d.where().c_str());
-			return d.granted;
+		child_context cc;
+		cc.service = spec.name;
+		cc.daemon = spec.daemon_name;
+		cc.remote = *info.remote;
+		cc.local = info.local;
+		cc.sock = sock;
+		cc.connection = spec.is_stream() && !spec.wait;
+		cc.user = &spec.user;
+		cc.group = spec.group;
+		cc.switch_user = req.switch_user;
+		cc.env = req.env;
+		req.check = [this, cc](child_changes &ch) {
+			return check_in_child(access_, cc, ch);
 		};
 	}
 	auto r = spawn_child(req);

@@ -188,14 +188,15 @@ private:
 	void on_builtin_dgram(const service_ptr &svc, listener &l);
 	void on_socket_child(const service_ptr &svc, std::size_t idx);
 	bool dgram_admitted(const service_ptr &svc, listener &l,
-	    const net::datagram_info &d);
+	    const net::datagram_info &d, bool *in_child);
 	bool rate_allows(const service_ptr &svc);
 	void resume_after(const service_ptr &svc, net::duration d);
 	void resumed(service &svc);
 
 	bool admit_source(service &svc, const net::address &a);
 	void refuse(service &svc, const std::string &peer, const char *why,
-	    const std::string &where);
+	    const std::string &where,
+	    net::log_level level = net::log_level::warning);
 	pid_t spawn(const service_ptr &svc, int sock, const start_info &info);
 	void start_builtin(const service_ptr &svc, net::unique_fd conn,
 	    const std::optional<net::address> &source);

@@ -282,8 +282,33 @@ fill_launch(launch &l, const spawn_request &req)
 	l.plan = plan_for(l, req);
 }
 
+// req with what a check in the child changed: its variables replace
+// those of the same name, and its user, group and command replace the
+// service's.
+spawn_request
+changed_request(const spawn_request &req, const child_changes &ch)
+{
+	spawn_request r = req;
+	for (const auto &v : ch.env) {
+		std::string name = v.substr(0, v.find('='));
+		std::erase_if(r.env, [&](const std::string &e) {
+			return e.compare(0, name.size() + 1, name + "=") == 0;
+		});
+		r.env.push_back(v);
+	}
+	if (ch.user)
+		r.user = &*ch.user;
+	if (ch.group)
+		r.group = ch.group;
+	if (!ch.command.empty()) {
+		r.program = ch.command.front();
+		r.argv = ch.command;
+	}
+	return r;
+}
+
 net::result<spawned>
-spawn_with_fork(const spawn_request &req, const child_plan &plan)
+spawn_with_fork(const spawn_request &req)
 {
 	int p[2];
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
@@ -294,15 +319,19 @@ spawn_with_fork(const spawn_request &req, const child_plan &plan)
 		return net::fail("fork");
 	if (pid == 0) {
 		net::reset_signals_for_exec();
-		if (!req.check())
+		child_changes ch;
+		if (!req.check(ch))
 			_exit(0);
+		spawn_request mod = changed_request(req, ch);
+		launch l;
+		fill_launch(l, mod);
 		child_outcome o;
-		child_plan mine = plan;
+		child_plan mine = l.plan;
 		mine.nsignals = 0;
 		// The status pipe must survive until exec, which closes it.
 		mine.keep_fd = wr.get();
 		become_server(mine, &o);
-		std::string msg = describe(req.program, o);
+		std::string msg = describe(mod.program, o);
 		ssize_t n = write(wr.get(), msg.data(), msg.size());
 		(void)n;
 		_exit(127);
@@ -487,11 +516,8 @@ spawn_vfork(const launch &l)
 net::result<spawned>
 spawn_child(const spawn_request &req)
 {
-	if (req.check) {
-		launch l;
-		fill_launch(l, req);
-		return spawn_with_fork(req, l.plan);
-	}
+	if (req.check)
+		return spawn_with_fork(req);
 #if INETD_SHARED_SPAWN
 	return spawn_shared(req);
 #else

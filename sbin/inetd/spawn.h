@@ -15,6 +15,16 @@
 
 namespace inetd {
 
+// What a check run in the child changes about the program it then runs
+// (hosts_options(5): setenv, user, group, twist).
+struct child_changes {
+	std::vector<std::string> env;	// NAME=value, replacing NAME
+	std::optional<net::user_info> user;	// instead of the service's
+	std::optional<gid_t> group;
+	// When not empty: run this (argv[0] the program) instead.
+	std::vector<std::string> command;
+};
+
 // Everything a child needs, prepared before the child starts so it
 // allocates nothing.
 struct spawn_request {
@@ -33,10 +43,12 @@ struct spawn_request {
 	// before it execs (an ignored signal would otherwise be inherited).
 	std::vector<int> handled_signals;
 	// Runs in the child before anything else; false ends the child
-	// quietly (a refused connection: the check has logged why).  A check
-	// needs a full fork; without one the child starts on inetd's memory
-	// (clone, or vfork where that is not possible) and allocates nothing.
-	std::function<bool()> check;
+	// quietly (a refused connection: the check has logged why), and
+	// what it sets in its argument is applied to the program run.  A
+	// check needs a full fork; without one the child starts on inetd's
+	// memory (clone, or vfork where that is not possible) and allocates
+	// nothing.
+	std::function<bool(child_changes &)> check;
 };
 
 struct spawned {
