@@ -150,7 +150,9 @@ TEST(spawn, the_server_gets_the_open_files_limit_inetd_started_with)
 		// The fork path too (a connection whose access rules need a
 		// name is checked in the child).
 		if (check)
-			req.check = [] { return true; };
+			req.check = [](inetd::child_changes &) {
+				return true;
+			};
 		auto r = inetd::spawn_child(req);
 		close(sv[1]);
 		CHECK(r.ok());
