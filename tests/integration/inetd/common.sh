@@ -37,6 +37,34 @@ tcp() {
 	$CLIENT tcp "$@"
 }
 
+# burst N COMMAND...: run COMMAND N times at once (a rate limit's test
+# must not depend on how fast clients start); each output, one line per
+# run, in $T/burst/all.
+burst() {
+	_n=$1
+	shift
+	rm -rf "$T/burst"
+	mkdir -p "$T/burst"
+	_bp=
+	_i=0
+	while [ "$_i" -lt "$_n" ]; do
+		_i=$((_i + 1))
+		"$@" > "$T/burst/$_i" 2>&1 &
+		_bp="$_bp $!"
+	done
+	for _p in $_bp; do
+		wait "$_p"
+	done
+	for _f in "$T"/burst/[0-9]*; do
+		printf '%s\n' "$(cat "$_f")"
+	done > "$T/burst/all"
+}
+
+# burst_count LINE: how many runs of the last burst printed exactly LINE.
+burst_count() {
+	grep -cx -- "$1" "$T/burst/all"
+}
+
 # udp HOST PORT DATA [--sport N]: one datagram, its reply or NO REPLY.
 udp() {
 	$CLIENT udp "$@"
