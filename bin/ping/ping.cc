@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "libnet/cmdline.h"
 #include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/privdrop.h"
@@ -29,41 +30,17 @@
 
 namespace {
 
-[[noreturn]] void
-usage()
-{
-	std::fputs("usage: ping [-46fnqRrv] [-c count] [-I interface] "
-		   "[-i interval]\n"
-		   "            [-l preload] [-p pattern] [-s packetsize] "
-		   "[-t ttl]\n"
-		   "            [-W timeout] [-w deadline] host "
-		   "[packetsize [count]]\n",
-	    stderr);
-	std::exit(2);
-}
-
-[[noreturn]] void
-die(const std::string &msg)
-{
-	net::log_err("%s", msg.c_str());
-	std::exit(2);
-}
-
-std::uint64_t
-number(const char *what, const char *arg, std::uint64_t min, std::uint64_t max)
-{
-	auto v = net::parse_arg_number(what, arg, min, max);
-	if (!v)
-		die(v.err().message());
-	return *v;
-}
+const char usage_text[] =
+    "usage: ping [-46fnqRrv] [-c count] [-I interface] [-i interval]\n"
+    "            [-l preload] [-p pattern] [-s packetsize] [-t ttl]\n"
+    "            [-W timeout] [-w deadline] host [packetsize [count]]\n";
 
 std::int64_t
 seconds(const char *what, const char *arg)
 {
 	auto v = ping::parse_seconds(arg);
 	if (!v)
-		die(std::string("invalid ") + what + ": " +
+		net::fatal(std::string("invalid ") + what + ": " +
 		    net::printable(arg, 64));
 	return *v;
 }
@@ -83,7 +60,7 @@ parse_args(int argc, char **argv)
 			s.family = AF_INET6;
 			break;
 		case 'c':
-			s.count = number("count", optarg, 1, UINT32_MAX);
+			s.count = net::number_arg("count", optarg, 1, UINT32_MAX);
 			count_given = true;
 			break;
 		case 'f':
@@ -98,7 +75,7 @@ parse_args(int argc, char **argv)
 			break;
 		case 'l':
 			s.preload = static_cast<unsigned>(
-			    number("preload", optarg, 1, 65536));
+			    net::number_arg("preload", optarg, 1, 65536));
 			break;
 		case 'n':
 			s.numeric = true;
@@ -107,7 +84,7 @@ parse_args(int argc, char **argv)
 			if (auto p = ping::parse_pattern(optarg))
 				s.pattern = *p;
 			else
-				die("invalid pattern: " +
+				net::fatal("invalid pattern: " +
 				    net::printable(optarg, 64) +
 				    " (1 to 32 hex digits)");
 			break;
@@ -121,11 +98,11 @@ parse_args(int argc, char **argv)
 			s.dont_route = true;
 			break;
 		case 's':
-			s.size = number("packet size", optarg, 0, 65527);
+			s.size = net::number_arg("packet size", optarg, 0, 65527);
 			size_given = true;
 			break;
 		case 't':
-			s.ttl = static_cast<int>(number("ttl", optarg, 1, 255));
+			s.ttl = static_cast<int>(net::number_arg("ttl", optarg, 1, 255));
 			break;
 		case 'v':
 			s.verbose = true;
@@ -136,23 +113,23 @@ parse_args(int argc, char **argv)
 		case 'w':
 			s.deadline_us = seconds("deadline", optarg);
 			if (*s.deadline_us == 0)
-				die("invalid deadline: 0");
+				net::fatal("invalid deadline: 0");
 			break;
 		default:
-			usage();
+			net::usage_error();
 		}
 	}
 	// The manual's form: host [packetsize [count]].
 	int rest = argc - optind;
 	if (rest < 1 || rest > 3)
-		usage();
+		net::usage_error();
 	s.host = argv[optind];
 	if (rest >= 2 && !size_given)
-		s.size = number("packet size", argv[optind + 1], 0, 65527);
+		s.size = net::number_arg("packet size", argv[optind + 1], 0, 65527);
 	if (rest == 3 && !count_given)
-		s.count = number("count", argv[optind + 2], 1, UINT32_MAX);
+		s.count = net::number_arg("count", argv[optind + 2], 1, UINT32_MAX);
 	if (s.flood && s.interval_given)
-		die("-f and -i are mutually exclusive");
+		net::fatal("-f and -i are mutually exclusive");
 	if (s.flood)
 		s.interval_us = 0;
 	return s;
@@ -164,22 +141,26 @@ int
 main(int argc, char **argv)
 {
 	net::log_init({"ping", 0, true, false});
+	// Every error is 2, as iputils has it: 1 means no reply.
+	net::set_fatal_status(2);
+	net::set_usage(usage_text);
+	net::handle_help(argc, argv);
 	ping::settings s = parse_args(argc, argv);
 	if (getuid() != 0)
 		if (auto why = ping::needs_root(s))
-			die(*why);
+			net::fatal(*why);
 	if (s.host.empty())
-		usage();
+		net::usage_error();
 
 	auto nobody = net::lookup_unprivileged("nobody");
 	if (!nobody)
-		die(nobody.err().message());
+		net::fatal(nobody.err().message());
 
 	// -I is a source address or an interface name.
 	std::optional<net::address> source = net::address::parse(s.iface);
 	std::string device = source ? "" : s.iface;
 	if (!device.empty() && if_nametoindex(device.c_str()) == 0)
-		die(net::printable(device, 32) + ": no such interface");
+		net::fatal(net::printable(device, 32) + ": no such interface");
 	int family = s.family;
 	auto literal = net::address_literal(s.host);
 	if (literal)
@@ -187,7 +168,7 @@ main(int argc, char **argv)
 	if (source)
 		family = source->family();
 	if (s.family != AF_UNSPEC && family != s.family)
-		die(net::printable(s.host, 256) +
+		net::fatal(net::printable(s.host, 256) +
 		    ": Address family for hostname not supported");
 
 	// Sockets first, while privileged; for a name, one of each family.
@@ -208,14 +189,14 @@ main(int argc, char **argv)
 			v6_err = t.err();
 	}
 	if (auto r = net::give_up_privileges(*nobody); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 
 	net::resolve_options how;
 	how.family = family;
 	how.canonical_name = true;
 	auto host = net::resolve(s.host, how);
 	if (!host)
-		die(host.err().message());
+		net::fatal(host.err().message());
 	int oif = device.empty()
 	    ? 0
 	    : static_cast<int>(if_nametoindex(device.c_str()));
@@ -234,7 +215,7 @@ main(int argc, char **argv)
 			if (!last)
 				continue;
 			const net::error &e = *(is_v6 ? v6_err : v4_err);
-			die(e.message() + (e.code == EPERM || e.code == EACCES
+			net::fatal(e.message() + (e.code == EPERM || e.code == EACCES
 				? " (not in net.ipv4.ping_group_range and "
 				  "no CAP_NET_RAW)"
 				: ""));
@@ -277,9 +258,9 @@ main(int argc, char **argv)
 		// What connect(2) would say: no route, or one that rejects.
 		if (why == ENETUNREACH || why == EHOSTUNREACH ||
 		    why == EACCES || why == EINVAL)
-			die(std::string("connect: ") + std::strerror(why));
+			net::fatal(std::string("connect: ") + std::strerror(why));
 		if (rt && rt->type == net::rtn::broadcast)
-			die(net::printable(s.host, 256) + ": a broadcast "
+			net::fatal(net::printable(s.host, 256) + ": a broadcast "
 			    "address; broadcast pings are not supported");
 		if (!s.iface.empty()) {
 			if (source)
@@ -293,13 +274,13 @@ main(int argc, char **argv)
 		t = &*tr;
 	}
 	if (t == nullptr)
-		die(net::printable(s.host, 256) + ": no usable address");
+		net::fatal(net::printable(s.host, 256) + ": no usable address");
 	bool is_v6 = ti.addr.is_v6();
 	(is_v6 ? v4 : v6).reset();
 	if (s.record_route && is_v6)
-		die("-R: record route is IPv4 only");
+		net::fatal("-R: record route is IPv4 only");
 	if (s.size > ping::max_size(ti.addr.family(), s.record_route))
-		die("packet size " + std::to_string(s.size) +
+		net::fatal("packet size " + std::to_string(s.size) +
 		    " is too large, maximum is " +
 		    std::to_string(ping::max_size(ti.addr.family(),
 			s.record_route)));
@@ -309,7 +290,7 @@ main(int argc, char **argv)
 	ti.display = is_v6 ? s.host : host->canonical;
 	ti.names = !s.numeric && !s.flood && !host->literal;
 	if (auto r = t->configure(s, source); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	if (s.verbose)
 		net::log_info("socket: %s, id %u",
 		    t->kind() == net::icmp_socket_kind::datagram

@@ -41,6 +41,7 @@
 #include "admission.h"
 #include "files.h"
 #include "libnet/addr.h"
+#include "libnet/cmdline.h"
 #include "libnet/daemon.h"
 #include "libnet/event_loop.h"
 #include "libnet/fs.h"
@@ -101,38 +102,32 @@ inetd_request pending;
 
 bool take_request(std::vector<std::uint8_t> &pkt, net::datagram_info &info);
 
-[[noreturn]] void
-die(const std::string &msg)
+// Before a fatal error ends a tftpd started by inetd: the client of the
+// request it was started for learns that it is not its fault, not why.
+void
+tell_client()
 {
-	net::log_err("%s", msg.c_str());
 	if (pending.inetd && !pending.taken)
 		pending.taken = take_request(pending.pkt, pending.info);
 	if (pending.taken) {
-		// The client learns that it is not its fault, not why.
 		net::log_err("request from %s refused: server misconfigured",
 		    pending.info.peer.str().c_str());
 		tftpd::send_error(pending.info.peer, pending.info.local,
 		    {tftpd::error_code::not_defined, "server misconfigured"});
 	}
-	std::exit(1);
 }
 
-[[noreturn]] void
-usage()
-{
-	die("usage: tftpd [-cdLlNv] [-a address[:port]] [-B blksize] "
-	    "[-M per-source] [-m max] [-P pidfile] [-r option] "
-	    "[-s directory] [-T timeout] [-U umask] [-u user] "
-	    "[-W windowsize] [port]");
-}
+const char usage_text[] =
+    "usage: tftpd [-cdLlNv] [-a address[:port]] [-B blksize] "
+    "[-M per-source] [-m max]\n"
+    "             [-P pidfile] [-r option] [-s directory] [-T timeout] "
+    "[-U umask]\n"
+    "             [-u user] [-W windowsize] [port]\n";
 
 std::uint64_t
 number(const char *opt, const char *arg, std::uint64_t lo, std::uint64_t hi)
 {
-	auto v = net::parse_arg_number(std::string("-") + opt, arg, lo, hi);
-	if (!v)
-		die(v.err().message());
-	return *v;
+	return net::number_arg(std::string("-") + opt, arg, lo, hi);
 }
 
 // The tftp port from services(5), 69 when it has none.
@@ -155,7 +150,7 @@ listen_endpoint(const std::string &spec, std::uint16_t port)
 {
 	auto hp = net::split_host_port(spec);
 	if (!hp)
-		die("-a " + spec + ": bad address");
+		net::fatal("-a " + spec + ": bad address");
 	net::endpoint ep;
 	ep.port = port;
 	if (!hp->second.empty())
@@ -167,7 +162,7 @@ listen_endpoint(const std::string &spec, std::uint16_t port)
 	} else {
 		auto a = net::address::parse(host);
 		if (!a)
-			die("-a " + spec + ": not a numeric address");
+			net::fatal("-a " + spec + ": not a numeric address");
 		ep.addr = *a;
 	}
 	return ep;
@@ -224,7 +219,7 @@ parse_args(int argc, char **argv)
 		case 'r': {
 			unsigned bit = tftpd::option_bit_of(optarg);
 			if (bit == 0)
-				die(std::string("-r ") + optarg +
+				net::fatal(std::string("-r ") + optarg +
 				    ": unknown option");
 			s.srv.limits.refused |= bit;
 			break;
@@ -236,7 +231,7 @@ parse_args(int argc, char **argv)
 		case 'T': {
 			auto ms = net::parse_duration_ms(optarg, 1);
 			if (!ms || *ms < 10 || *ms > 255000)
-				die(std::string("-T ") + optarg +
+				net::fatal(std::string("-T ") + optarg +
 				    ": not a timeout from 10ms to 255s");
 			s.srv.timeout = std::chrono::milliseconds(*ms);
 			break;
@@ -246,7 +241,7 @@ parse_args(int argc, char **argv)
 			auto v = net::parse_uint_c(std::string("0") + optarg, 0,
 			    0777);
 			if (!v)
-				die(std::string("-U ") + optarg +
+				net::fatal(std::string("-U ") + optarg +
 				    ": not an octal umask");
 			s.umask = static_cast<mode_t>(*v);
 			break;
@@ -263,18 +258,18 @@ parse_args(int argc, char **argv)
 			break;
 		case ':':
 			net::log_err("option -%c needs an argument", optopt);
-			usage();
+			net::usage_error();
 		default:
 			net::log_err("unknown option -%s",
 			    net::printable(std::string(1,
 				static_cast<char>(optopt))).c_str());
-			usage();
+			net::usage_error();
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)
-		usage();
+		net::usage_error();
 	if (argc == 1) {
 		// TFTPD(1M): a port on the command line overrides the
 		// service port, for debugging; it implies -L.
@@ -294,7 +289,7 @@ open_served(const settings &s)
 {
 	auto dirfd = net::open_root(s.dir);
 	if (!dirfd)
-		die(dirfd.err().message());
+		net::fatal(dirfd.err().message());
 	return std::move(*dirfd);
 }
 
@@ -308,12 +303,12 @@ confine(settings &s, net::unique_fd dirfd,
 		// Belt and braces: openat2 already keeps every path inside;
 		// a chroot also keeps out whatever a bug might reach.
 		if (fchdir(dirfd.get()) != 0 || chroot(".") != 0)
-			die("chroot " + s.dir + ": " + std::strerror(errno));
+			net::fatal("chroot " + s.dir + ": " + std::strerror(errno));
 		chrooted = true;
 	}
 	if (user) {
 		if (auto r = net::drop_privileges(*user); !r)
-			die(r.err().message());
+			net::fatal(r.err().message());
 	}
 	return tftpd::file_root(std::move(dirfd), s.files);
 }
@@ -326,7 +321,7 @@ target_user(const settings &s)
 	// Root is not kept by default: TFTP has no authentication at all.
 	auto u = net::lookup_user(s.user ? *s.user : "nobody");
 	if (!u)
-		die(u.err().message());
+		net::fatal(u.err().message());
 	return *u;
 }
 
@@ -443,7 +438,7 @@ run_inetd(settings &s)
 	if (s.fork) {
 		pid_t pid = fork();
 		if (pid < 0)
-			die(std::string("fork: ") + std::strerror(errno));
+			net::fatal(std::string("fork: ") + std::strerror(errno));
 		if (pid > 0)
 			_exit(0);
 	}
@@ -464,7 +459,7 @@ run_inetd(settings &s)
 	if (srv.active() == 0)
 		return 0;
 	if (auto r = loop.run(); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	return 0;
 }
 
@@ -492,7 +487,7 @@ run_standalone(settings &s)
 			fd = net::udp_bind(ep, so);
 		}
 		if (!fd)
-			die(fd.err().message());
+			net::fatal(fd.err().message());
 		socks.push_back(std::move(*fd));
 	}
 	auto dirfd = open_served(s);
@@ -500,7 +495,7 @@ run_standalone(settings &s)
 	if (!s.pidfile.empty()) {
 		auto p = net::pidfile::create(s.pidfile);
 		if (!p)
-			die(p.err().message());
+			net::fatal(p.err().message());
 		pf = std::move(*p);
 	}
 	// The command returns once the detached server is ready (its pid
@@ -509,12 +504,12 @@ run_standalone(settings &s)
 	if (!s.foreground) {
 		auto r = net::daemonize_until_ready();
 		if (!r)
-			die(r.err().message());
+			net::fatal(r.err().message());
 		ready = std::move(*r);
 		net::log_init({"tftpd", 0, false, s.debug});
 		if (pf)
 			if (auto w = pf->write_pid(); !w)
-				die(w.err().message());
+				net::fatal(w.err().message());
 	}
 	auto root = confine(s, std::move(dirfd), user);
 	net::event_loop loop;
@@ -523,14 +518,14 @@ run_standalone(settings &s)
 		srv.add_listener(fd.get());
 	auto stop = [&loop](int) { loop.stop(); };
 	if (auto r = loop.on_signal(SIGTERM, stop); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	if (auto r = loop.on_signal(SIGINT, stop); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	net::log_notice("listening on %zu socket%s, serving %s",
 	    socks.size(), socks.size() == 1 ? "" : "s", s.dir.c_str());
 	net::notify_ready(ready);
 	if (auto r = loop.run(); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	srv.abort_all();
 	return 0;
 }
@@ -560,6 +555,10 @@ main(int argc, char **argv)
 	// stderr only when it is not the client's socket (inetd mode).
 	pending.inetd = under_inetd();
 	net::log_init({"tftpd", 0, !pending.inetd, false});
+	net::set_usage(usage_text);
+	net::set_stdio_is_client(pending.inetd);
+	net::set_fatal_hook(tell_client);
+	net::handle_help(argc, argv);
 	try {
 		settings s = parse_args(argc, argv);
 		umask(s.umask);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "libnet/cmdline.h"
 #include "libnet/log.h"
 #include "libnet/privdrop.h"
 #include "libnet/resolve.h"
@@ -38,26 +39,13 @@ struct options {
 	std::vector<std::string> operands;
 };
 
-[[noreturn]] void
-usage()
-{
-	std::fputs("usage: arp [-env] [-i interface] [hostname]\n"
-		   "       arp -a [-nv] [-i interface] [namelist [corefile]]\n"
-		   "       arp -d [-i interface] hostname [pub]\n"
-		   "       arp -s [-i interface] hostname ether_addr [temp] "
-		   "[pub] [trail]\n"
-		   "       arp -f [-i interface] filename\n"
-		   "       arp -r [-n] [-i interface] hostname\n",
-	    stderr);
-	std::exit(2);
-}
-
-[[noreturn]] void
-die(const std::string &msg)
-{
-	net::log_err("%s", msg.c_str());
-	std::exit(1);
-}
+const char usage_text[] =
+    "usage: arp [-env] [-i interface] [hostname]\n"
+    "       arp -a [-nv] [-i interface] [namelist [corefile]]\n"
+    "       arp -d [-i interface] hostname [pub]\n"
+    "       arp -s [-i interface] hostname ether_addr [temp] [pub] [trail]\n"
+    "       arp -f [-i interface] filename\n"
+    "       arp -r [-n] [-i interface] hostname\n";
 
 options
 parse_args(int argc, char **argv)
@@ -100,43 +88,43 @@ parse_args(int argc, char **argv)
 			o.verbose = true;
 			break;
 		default:
-			usage();
+			net::usage_error();
 		}
 	}
 	if (modes > 1)
-		usage();
+		net::usage_error();
 	// -e is a form of the first synopsis line, -v of the listings.
 	if (o.linux_form && o.what != mode::show)
-		usage();
+		net::usage_error();
 	if (o.verbose && o.what != mode::show && o.what != mode::all)
-		usage();
+		net::usage_error();
 	for (int i = optind; i < argc; i++)
 		o.operands.emplace_back(argv[i]);
 	std::size_t n = o.operands.size();
 	switch (o.what) {
 	case mode::show:
 		if (n > 1)
-			usage();
+			net::usage_error();
 		break;
 	case mode::resolve:
 		if (n != 1)
-			usage();
+			net::usage_error();
 		break;
 	case mode::all:
 		if (n > 2)
-			usage();
+			net::usage_error();
 		break;
 	case mode::remove:
 		if (n < 1 || n > 2 || (n == 2 && o.operands[1] != "pub"))
-			usage();
+			net::usage_error();
 		break;
 	case mode::set:
 		if (n < 2 || n > 5)
-			usage();
+			net::usage_error();
 		break;
 	case mode::file:
 		if (n != 1)
-			usage();
+			net::usage_error();
 		break;
 	}
 	return o;
@@ -168,7 +156,7 @@ iface_index(arp::arp_table &t, const options &o)
 		return 0;
 	auto l = t.link(o.iface);
 	if (!l)
-		die(l.err().message());
+		net::fatal(l.err().message());
 	return l->index;
 }
 
@@ -182,13 +170,13 @@ show(arp::arp_table &t, const options &o, const std::string *host)
 	if (host != nullptr) {
 		auto a = resolve_ipv4(*host);
 		if (!a)
-			die(a.err().message());
+			net::fatal(a.err().message());
 		addr = *a;
 	}
 	int ifindex = iface_index(t, o);
 	auto list = t.list();
 	if (!list)
-		die(list.err().message());
+		net::fatal(list.err().message());
 	auto wanted = [&](const arp::arp_entry &e) {
 		return (ifindex == 0 || e.ifindex == ifindex) &&
 		    (!addr || e.addr == *addr);
@@ -246,13 +234,13 @@ remove(arp::arp_table &t, const options &o)
 	const std::string &host = o.operands[0];
 	auto addr = resolve_ipv4(host);
 	if (!addr)
-		die(addr.err().message());
+		net::fatal(addr.err().message());
 	int ifindex = iface_index(t, o);
 	auto n = t.remove(*addr, ifindex, o.operands.size() == 2);
 	if (!n)
-		die(n.err().message());
+		net::fatal(n.err().message());
 	if (*n == 0)
-		die(net::printable(host, 64) + " (" + addr->str() +
+		net::fatal(net::printable(host, 64) + " (" + addr->str() +
 		    "): no entry");
 	return 0;
 }
@@ -277,12 +265,12 @@ set(arp::arp_table &t, const options &o)
 	    o.operands.end());
 	auto e = arp::parse_entry(fields);
 	if (!e)
-		die(e.err().message());
+		net::fatal(e.err().message());
 	if (e->trail)
 		net::log_warn("trail: Linux has no trailer encapsulation; "
 			      "ignored");
 	if (auto r = apply(t, o, *e); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	return 0;
 }
 
@@ -292,7 +280,7 @@ from_file(arp::arp_table &t, const options &o)
 	const std::string &path = o.operands[0];
 	std::ifstream in(path);
 	if (!in)
-		die(path + ": cannot open");
+		net::fatal(path + ": cannot open");
 	auto p = arp::parse_entries(in, path);
 	// The valid lines are applied; every failure is told by file:line,
 	// in line order, whether the line was malformed or refused.
@@ -316,15 +304,15 @@ resolve(arp::arp_table &t, const options &o)
 	const std::string &host = o.operands[0];
 	auto addr = resolve_ipv4(host);
 	if (!addr)
-		die(addr.err().message());
+		net::fatal(addr.err().message());
 	auto ifindex = t.interface_for(*addr, o.iface);
 	if (!ifindex)
-		die(ifindex.err().message());
+		net::fatal(ifindex.err().message());
 	auto link = t.link(*ifindex);
 	if (!link)
-		die(link.err().message());
+		net::fatal(link.err().message());
 	if (!link->mac || link->mac->is_zero())
-		die(link->name + ": not an Ethernet interface");
+		net::fatal(link->name + ": not an Ethernet interface");
 	// The source the kernel would use on that interface, if any
 	// (RFC 5227 allows 0.0.0.0 for a host without one).
 	net::address sender = net::address::any4();
@@ -333,19 +321,19 @@ resolve(arp::arp_table &t, const options &o)
 		sender = *rt->prefsrc;
 	auto nobody = net::lookup_unprivileged("nobody");
 	if (!nobody)
-		die(nobody.err().message());
+		net::fatal(nobody.err().message());
 	auto req = arp::requester::open(*ifindex);
 	if (!req)
-		die(req.err().message() + " (arp -r needs CAP_NET_RAW)");
+		net::fatal(req.err().message() + " (arp -r needs CAP_NET_RAW)");
 	// Nothing is left to do with privilege: no reply is read with it.
 	if (auto r = net::give_up_privileges(*nobody); !r)
-		die(r.err().message());
+		net::fatal(r.err().message());
 	auto a = req->ask(*link->mac, sender, *addr, 3,
 	    std::chrono::milliseconds(1000));
 	if (!a)
-		die(a.err().message());
+		net::fatal(a.err().message());
 	if (!*a)
-		die(net::printable(host, 64) + " (" + addr->str() +
+		net::fatal(net::printable(host, 64) + " (" + addr->str() +
 		    "): no reply on " + link->name);
 	arp::arp_entry e;
 	e.addr = *addr;
@@ -362,10 +350,12 @@ int
 main(int argc, char **argv)
 {
 	net::log_init({"arp", 0, true, false});
+	net::set_usage(usage_text);
+	net::handle_help(argc, argv);
 	options o = parse_args(argc, argv);
 	auto t = arp::arp_table::open();
 	if (!t)
-		die(t.err().message());
+		net::fatal(t.err().message());
 	switch (o.what) {
 	case mode::show:
 		return show(*t, o, o.operands.empty() ? nullptr

@@ -23,6 +23,7 @@
 #include <string>
 
 #include "config.h"
+#include "libnet/cmdline.h"
 #include "libnet/daemon.h"
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
@@ -32,30 +33,23 @@
 
 namespace {
 
-[[noreturn]] void
-usage()
-{
-	std::fprintf(stderr,
-	    "usage: inetd [-dfln] [-a address] [-C rate] [-p pidfile] "
-	    "[-q backlog]\n"
-	    "             [-R rate] [-s maximum] [configuration_file]\n");
-	std::exit(1);
-}
+const char usage_text[] =
+    "usage: inetd [-dfln] [-a address] [-C rate] [-p pidfile] [-q backlog]\n"
+    "             [-R rate] [-s maximum] [configuration_file]\n";
 
 unsigned
 number_arg(const char *opt, const char *s, unsigned max)
 {
-	auto n = net::parse_arg_number(std::string("-") + opt, s, 0, max);
-	if (!n) {
-		std::fprintf(stderr, "inetd: %s\n", n.err().message().c_str());
-		std::exit(1);
-	}
-	return static_cast<unsigned>(*n);
+	return static_cast<unsigned>(net::number_arg(std::string("-") + opt,
+	    s, 0, max));
 }
 
 int
 run(int argc, char **argv)
 {
+	net::log_init({"inetd", 0, true, false});
+	net::set_usage(usage_text);
+	net::handle_help(argc, argv);
 	inetd::server_options opts;
 	bool debug = false, foreground = false, check = false;
 	std::optional<std::string> pidfile_path;
@@ -94,11 +88,11 @@ run(int argc, char **argv)
 			opts.source_max = number_arg("s", optarg, 1000000);
 			break;
 		default:
-			usage();
+			net::usage_error();
 		}
 	}
 	if (argc - optind > 1)
-		usage();
+		net::usage_error();
 	opts.paths.config = optind < argc ? argv[optind] : net::paths::inetd_conf;
 	opts.paths.services = net::paths::services;
 	opts.paths.protocols = net::paths::protocols;
@@ -172,10 +166,8 @@ run(int argc, char **argv)
 	}
 	signal(SIGPIPE, SIG_IGN);
 	auto sig = [&](int signo, net::event_loop::signal_callback cb) {
-		if (auto r = loop.on_signal(signo, std::move(cb)); !r) {
-			net::log_err("%s", r.err().message().c_str());
-			std::exit(1);
-		}
+		if (auto r = loop.on_signal(signo, std::move(cb)); !r)
+			net::fatal(r.err().message());
 	};
 	sig(SIGCHLD, [&](int) { srv.reap_children(); });
 	sig(SIGHUP, [&](int) { srv.reload(); });

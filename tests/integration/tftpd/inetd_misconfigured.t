@@ -1,8 +1,8 @@
 # A tftpd that inetd starts with a bad command line (an unknown option, a
 # served directory that does not exist) still takes the request off the
 # queue, answers it with error 0 "server misconfigured" and logs why to
-# syslog, then exits 1: left queued, the request would make inetd start
-# tftpd again and again.  Nothing is written to stderr, the client's
+# syslog, then exits (2 for a usage error, 1 for the rest): left queued,
+# the request would make inetd start tftpd again and again.  Nothing is written to stderr, the client's
 # socket.
 MODE=inetd
 . "$TOP/tests/integration/tftpd/common.sh"
@@ -30,10 +30,12 @@ spawned() {
 	grep -Ec "$1/udp: datagram from [^ ]+ pid [0-9]+\$" "$T/inetd.log"
 }
 for p in $PORT $((PORT + 1)) $((PORT + 2)); do
+	st=2
+	[ "$p" -ne $((PORT + 1)) ] || st=1
 	ask "$p"
-	wait_until 5 grep -Eq "$p/udp: pid [0-9]+ exited 1" "$T/inetd.log"
+	wait_until 5 grep -Eq "$p/udp: pid [0-9]+ exited $st" "$T/inetd.log"
 	ask "$p"
-	wait_until 5 test "$(grep -Ec "$p/udp: pid [0-9]+ exited 1" "$T/inetd.log")" -eq 2
+	wait_until 5 test "$(grep -Ec "$p/udp: pid [0-9]+ exited $st" "$T/inetd.log")" -eq 2
 	# Two requests, two tftpd: none was started for a request already
 	# answered.
 	assert_eq 2 "$(spawned "$p")" "tftpd started for port $p"

@@ -161,3 +161,54 @@ TEST(cmdline, number_arg_refused_is_a_usage_error)
 		    "' (from 1 to 100)\n").c_str(), o.err.c_str());
 	}
 }
+
+TEST(cmdline, fatal_status_is_the_programs_own)
+{
+	auto o = in_child([] {
+		net::set_fatal_status(2);
+		net::fatal(std::string("a string message"));
+	});
+	LONGS_EQUAL(2, o.status);
+	STRCMP_EQUAL("prog: a string message\n", o.err.c_str());
+}
+
+namespace {
+void
+quiet_hook()
+{
+	std::fputs("hook ran\n", stdout);
+	std::fflush(stdout);
+}
+} // namespace
+
+TEST(cmdline, stdio_of_a_server_started_by_inetd_is_the_client)
+{
+	// Usage and --help go to the log as one line, the hook runs (to
+	// tell the client), nothing reaches stdout.
+	auto o = in_child([] {
+		net::set_stdio_is_client(true);
+		net::set_fatal_hook(quiet_hook);
+		net::usage_error();
+	});
+	LONGS_EQUAL(2, o.status);
+	STRCMP_EQUAL("hook ran\n", o.out.c_str());
+	STRCMP_EQUAL("prog: usage: prog [-a] [-n number] operand\n",
+	    o.err.c_str());
+	o = in_child([] {
+		net::set_stdio_is_client(true);
+		const char *argv[] = {"prog", "--help", nullptr};
+		net::handle_help(2, const_cast<char **>(argv));
+	});
+	LONGS_EQUAL(2, o.status);
+	STRCMP_EQUAL("", o.out.c_str());
+}
+
+TEST(cmdline, a_bad_number_runs_the_hook)
+{
+	auto o = in_child([] {
+		net::set_fatal_hook(quiet_hook);
+		(void)net::number_arg("-n", "x", 1, 2);
+	});
+	LONGS_EQUAL(2, o.status);
+	STRCMP_EQUAL("hook ran\n", o.out.c_str());
+}
