@@ -23,6 +23,7 @@ root="$demo/root"
 # A demo setup may leave read-only directories: made writable to go.
 trap 'chmod -R u+w "$demo" 2>/dev/null; rm -rf "$demo"' EXIT
 # DEMO_MAKE: the make to install with (the build case passes its switches).
+[ -n "$check" ] || echo "demo: installing the suite into $root$prefix"
 ${DEMO_MAKE:-make} -C "$top" --no-print-directory install DESTDIR="$root" \
 	> "$demo/install.log" 2>&1 || { cat "$demo/install.log"; exit 1; }
 user=$(id -un)
@@ -65,6 +66,9 @@ if [ -n "$check" ]; then
 	run_inetd "$inetd" -n "$demo/inetd.conf"
 	exit
 fi
+echo "demo: checking the configuration ($inetd -n)"
+run_inetd "$inetd" -n "$demo/inetd.conf" ||
+	{ echo "demo: the example configuration has errors"; exit 1; }
 
 if [ -z "$own_access" ]; then
 	for f in /etc/hosts.allow /etc/hosts.deny; do
