@@ -8,11 +8,11 @@
 
 #include <chrono>
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <set>
 
 #include "libnet/addr.h"
+#include "libnet/limits.h"
 #include "packet.h"
 #include "transfer.h"
 
@@ -31,7 +31,8 @@ class transfer_table {
 public:
 	// Limits of 0 mean no limit.
 	transfer_table(unsigned max_total, unsigned max_per_source)
-	    : max_total_(max_total), max_per_source_(max_per_source)
+	    : max_total_(max_total), max_per_source_(max_per_source),
+	      replies_(max_reply_sources)
 	{
 	}
 
@@ -44,46 +45,32 @@ public:
 	std::optional<request_error> refusal(const net::endpoint &peer) const;
 
 	// Counts a transfer that started for peer (which has none).
-	void add(const net::endpoint &peer);
+	void add(const net::endpoint &peer, time_point now);
 
 	// Forgets the transfer of peer.
-	void remove(const net::endpoint &peer);
+	void remove(const net::endpoint &peer, time_point now);
 
 	// True, and counted, when addr may be sent an error at now; false
 	// when it has had its share (reply_burst, then one each
-	// reply_interval), or when max_reply_sources others are being held
-	// to theirs.
+	// reply_interval), or when max_reply_sources others are still being
+	// held to theirs (net::source_table).
 	bool allow_reply(const net::address &addr, time_point now);
 
 	// Transfers counted.
 	std::size_t size() const { return by_peer_.size(); }
 
-	// Transfers counted from addr (IPv4-mapped addresses as IPv4).
+	// Transfers counted from addr's source (IPv4-mapped addresses as
+	// IPv4, IPv6 per /64).
 	unsigned from(const net::address &addr) const;
-
-	// Addresses whose error bucket is not known to be full.
-	std::size_t reply_sources() const { return limited_; }
 
 	void clear();
 
 private:
-	// What is known of one client address.
-	struct source {
-		unsigned transfers = 0;
-		// When its error bucket is full again (the theoretical
-		// arrival time of GCRA); none when it has never been used
-		// since it was last full.
-		std::optional<time_point> full_at;
-	};
-
-	void prune(time_point now);
-
 	unsigned max_total_;
 	unsigned max_per_source_;
 	std::set<net::endpoint> by_peer_;
-	std::map<net::address, source> per_source_;
-	std::size_t limited_ = 0;	// sources with full_at set
-	time_point prune_at_{};		// no full_at is earlier
+	net::source_table transfers_;
+	net::source_table replies_;
 };
 
 } // namespace tftpd

@@ -364,7 +364,7 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 		s->tx = std::make_unique<transfer>(tc, *s->dst);
 	}
 
-	table_.add(peer);
+	table_.add(peer, loop_.now());
 	session &ref = *s;
 	sessions_.emplace(fd, std::move(s));
 	loop_.watch(fd, POLLIN,
@@ -571,7 +571,7 @@ server::finish(int fd)
 	if (s.timer != 0)
 		loop_.cancel_timer(s.timer);
 	loop_.unwatch(fd);
-	table_.remove(s.key);
+	table_.remove(s.key, loop_.now());
 	sessions_.erase(it);
 	if (sessions_.empty() && idle_cb_)
 		idle_cb_();

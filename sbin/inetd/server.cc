@@ -121,22 +121,6 @@ datagram_id::operator==(const datagram_id &o) const
 	    received.tv_nsec == o.received.tv_nsec && peer == o.peer;
 }
 
-bool
-log_throttle::allow(net::time_point now, unsigned *suppressed)
-{
-	if (now - window_ >= std::chrono::seconds(1)) {
-		window_ = now;
-		in_window_ = 0;
-	}
-	if (in_window_ >= 5) {
-		held_++;
-		return false;
-	}
-	in_window_++;
-	*suppressed = held_;
-	held_ = 0;
-	return true;
-}
 
 server::server(net::event_loop &loop, server_options opts)
     : loop_(loop), opts_(std::move(opts)), tz_(std::getenv("TZ"))
@@ -168,7 +152,8 @@ server::make_service(service_spec spec)
 {
 	auto svc = std::make_shared<service>();
 	svc->spec = std::move(spec);
-	svc->spawn_rate = token_bucket(opts_.spawn_rate);
+	svc->spawn_rate = net::token_bucket::per_minute(opts_.spawn_rate);
+	svc->refusal_summary = net::timer(loop_);
 	for (const auto &b : svc->spec.binds) {
 		listener l;
 		l.bind = b;
@@ -428,7 +413,7 @@ server::rate_allows(const service_ptr &svc)
 		now - svc->pause_logged_at >= std::chrono::minutes(1))) {
 		net::log_warn("%s: more than %u spawns a minute, paused for "
 			      "%.2fs",
-		    svc->spec.name.c_str(), svc->spawn_rate.rate(),
+		    svc->spec.name.c_str(), svc->spawn_rate.burst(),
 		    std::chrono::duration<double>(w).count());
 		svc->pause_logged = true;
 		svc->pause_logged_at = now;
@@ -492,8 +477,17 @@ server::refuse(service &svc, const std::string &peer, const char *why,
     const std::string &where, net::log_level level)
 {
 	unsigned held = 0;
-	if (!svc.refusal_log.allow(loop_.now(), &held))
+	if (!svc.refusal_log.allow(loop_.now(), &held)) {
+		// What no later line tells is told once the second is over.
+		if (!svc.refusal_summary.pending())
+			svc.refusal_summary.start(std::chrono::seconds(1),
+			    [&svc] {
+				    if (unsigned n = svc.refusal_log.take_held())
+					    net::log_warn("%s: %u more refused",
+						svc.spec.name.c_str(), n);
+			    });
 		return;
+	}
 	std::string more = held > 0
 	    ? " (" + std::to_string(held) + " more refused)"
 	    : "";
@@ -511,12 +505,13 @@ server::admit_source(service &svc, const net::address &a)
 {
 	unsigned max = svc.spec.max_per_source != 0 ? svc.spec.max_per_source
 						    : opts_.source_max;
-	source_verdict v = svc.sources.admit(a, loop_.now(), max,
-	    opts_.source_rate);
-	if (v == source_verdict::admit)
+	auto rate = net::token_bucket::per_minute(opts_.source_rate);
+	net::source_verdict v = svc.sources.admit(a, loop_.now(), max,
+	    rate.burst(), rate.interval());
+	if (v == net::source_verdict::admit)
 		return true;
 	svc.count.refused_limit++;
-	refuse(svc, a.unmapped().str(), verdict_text(v), "");
+	refuse(svc, a.unmapped().str(), net::verdict_text(v), "");
 	return false;
 }
 
@@ -591,7 +586,7 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 			continue;
 		}
 		if (spawn(svc, conn->get(), si) == 0)
-			svc->sources.release(peer.addr);
+			svc->sources.release(peer.addr, loop_.now());
 	}
 }
 
@@ -611,7 +606,7 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 		    auto &[s, src] = info;
 		    s->conns--;
 		    if (src)
-			    s->sources.release(*src);
+			    s->sources.release(*src, loop_.now());
 		    update_watch(*s);
 		    std::shared_ptr<builtin_conn> dead(std::move(owner));
 		    conns_.erase(it);
@@ -661,7 +656,7 @@ server::on_builtin_dgram(const service_ptr &svc, listener &l)
 		if (opts_.source_rate != 0) {
 			if (!admit_source(*svc, d->peer.addr))
 				continue;
-			svc->sources.release(d->peer.addr);
+			svc->sources.release(d->peer.addr, loop_.now());
 		}
 		std::string reply;
 		switch (kind) {
@@ -724,7 +719,7 @@ server::on_socket_child(const service_ptr &svc, std::size_t idx)
 	pid_t pid = spawn(svc, l.fd.get(), si);
 	if (pid == 0) {
 		if (si.remote)
-			svc->sources.release(si.remote->addr);
+			svc->sources.release(si.remote->addr, loop_.now());
 		return;
 	}
 	if (svc->spec.wait) {
@@ -922,7 +917,7 @@ server::child_exited(pid_t pid, int status)
 		net::log_err("%s: %s", svc->spec.name.c_str(), why.c_str());
 	}
 	if (rec.source)
-		svc->sources.release(*rec.source);
+		svc->sources.release(*rec.source, loop_.now());
 	double took = seconds_since(rec.start, net::mono_clock::now());
 	bool crashed = WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE &&
 	    WTERMSIG(status) != SIGTERM && WTERMSIG(status) != SIGHUP;

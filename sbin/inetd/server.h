@@ -17,7 +17,7 @@
 
 #include "builtin_conn.h"
 #include "config.h"
-#include "limiter.h"
+#include "libnet/limits.h"
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"
@@ -36,18 +36,6 @@ struct server_options {
 	unsigned builtin_max = 256;	// internal TCP connections per service
 };
 
-// Throttles one kind of log line to a few a second, counting the rest.
-class log_throttle {
-public:
-	// True when a line may be logged now; *suppressed then holds the
-	// number of lines held back since the last one.
-	bool allow(net::time_point now, unsigned *suppressed);
-
-private:
-	net::time_point window_{};
-	unsigned in_window_ = 0;
-	unsigned held_ = 0;
-};
 
 // Which queued datagram a child was started for: the kernel's receive
 // time and the sender, so that inetd can tell whether it is still there.
@@ -96,10 +84,13 @@ struct service {
 	unsigned pauses_unlogged = 0;
 	net::event_loop::timer_id pause_summary_timer = 0;
 	net::event_loop::timer_id resume_timer = 0;
-	token_bucket spawn_rate;
-	source_table sources;
+	net::token_bucket spawn_rate;
+	net::source_table sources;
 	service_counters count;
-	log_throttle refusal_log;
+	// Refusals are logged five a second at most; the rest are counted
+	// in the next line, or in a summary once the second is over.
+	net::log_limiter refusal_log;
+	net::timer refusal_summary;
 };
 
 // The open-files limits inetd asks for, and how many listening sockets fit.

@@ -9,6 +9,8 @@ using namespace tftpd;
 
 namespace {
 
+const time_point t0{std::chrono::hours(1)};
+
 net::endpoint
 ep(const char *s)
 {
@@ -35,11 +37,11 @@ TEST(admission, a_repeated_request_is_recognised_until_the_transfer_ends)
 {
 	transfer_table t(0, 0);
 	CHECK_FALSE(t.has(ep("192.0.2.1:2000")));
-	t.add(ep("192.0.2.1:2000"));
+	t.add(ep("192.0.2.1:2000"), t0);
 	CHECK(t.has(ep("192.0.2.1:2000")));
 	// Another port of the same host is another transfer.
 	CHECK_FALSE(t.has(ep("192.0.2.1:2001")));
-	t.remove(ep("192.0.2.1:2000"));
+	t.remove(ep("192.0.2.1:2000"), t0);
 	CHECK_FALSE(t.has(ep("192.0.2.1:2000")));
 	LONGS_EQUAL(0, t.size());
 }
@@ -47,9 +49,9 @@ TEST(admission, a_repeated_request_is_recognised_until_the_transfer_ends)
 TEST(admission, per_source_limit_counts_addresses_not_ports)
 {
 	transfer_table t(0, 2);
-	t.add(ep("192.0.2.1:2000"));
+	t.add(ep("192.0.2.1:2000"), t0);
 	STRCMP_EQUAL("admit", refusal_text(t, "192.0.2.1:2001").c_str());
-	t.add(ep("192.0.2.1:2001"));
+	t.add(ep("192.0.2.1:2001"), t0);
 	STRCMP_EQUAL("too many transfers from this address, try later",
 	    refusal_text(t, "192.0.2.1:2002").c_str());
 	// An IPv4 client seen through a dual-stack socket is the same host.
@@ -57,29 +59,35 @@ TEST(admission, per_source_limit_counts_addresses_not_ports)
 	    refusal_text(t, "[::ffff:192.0.2.1]:2003").c_str());
 	STRCMP_EQUAL("admit", refusal_text(t, "192.0.2.2:2000").c_str());
 	LONGS_EQUAL(2, t.from(*net::address::parse("::ffff:192.0.2.1")));
-	t.remove(ep("192.0.2.1:2000"));
+	t.remove(ep("192.0.2.1:2000"), t0);
 	STRCMP_EQUAL("admit", refusal_text(t, "192.0.2.1:2002").c_str());
+	// An IPv6 host counts with the rest of its /64.
+	transfer_table v6(0, 1);
+	v6.add(ep("[2001:db8:1:2::1]:69"), t0);
+	STRCMP_EQUAL("too many transfers from this address, try later",
+	    refusal_text(v6, "[2001:db8:1:2::99]:69").c_str());
+	STRCMP_EQUAL("admit", refusal_text(v6, "[2001:db8:1:3::1]:69").c_str());
 	// Forgetting what was never counted changes nothing.
-	t.remove(ep("192.0.2.9:1"));
+	t.remove(ep("192.0.2.9:1"), t0);
 	LONGS_EQUAL(1, t.from(*net::address::parse("192.0.2.1")));
 }
 
 TEST(admission, overall_limit_and_no_limits)
 {
 	transfer_table t(3, 0);
-	t.add(ep("192.0.2.1:1"));
-	t.add(ep("192.0.2.2:1"));
-	t.add(ep("[2001:db8::1]:1"));
+	t.add(ep("192.0.2.1:1"), t0);
+	t.add(ep("192.0.2.2:1"), t0);
+	t.add(ep("[2001:db8::1]:1"), t0);
 	STRCMP_EQUAL("too many transfers, try later",
 	    refusal_text(t, "192.0.2.4:1").c_str());
-	t.remove(ep("192.0.2.2:1"));
+	t.remove(ep("192.0.2.2:1"), t0);
 	STRCMP_EQUAL("admit", refusal_text(t, "192.0.2.4:1").c_str());
 	// Adding a peer twice counts it once.
-	t.add(ep("192.0.2.1:1"));
+	t.add(ep("192.0.2.1:1"), t0);
 	LONGS_EQUAL(2, t.size());
 	transfer_table open(0, 0);
 	for (int i = 1; i < 300; i++)
-		open.add(ep(("192.0.2.1:" + std::to_string(i)).c_str()));
+		open.add(ep(("192.0.2.1:" + std::to_string(i)).c_str()), t0);
 	STRCMP_EQUAL("admit", refusal_text(open, "192.0.2.1:300").c_str());
 	open.clear();
 	LONGS_EQUAL(0, open.size());
@@ -114,9 +122,9 @@ TEST(admission, error_replies_are_rate_limited_per_source)
 		CHECK(t.allow_reply(a, now));
 	CHECK_FALSE(t.allow_reply(a, now));
 	// Transfers are counted apart from the errors.
-	t.add(net::endpoint{a, 69});
+	t.add(net::endpoint{a, 69}, now);
 	LONGS_EQUAL(1, t.from(a));
-	t.remove(net::endpoint{a, 69});
+	t.remove(net::endpoint{a, 69}, now);
 	LONGS_EQUAL(0, t.from(a));
 	CHECK_FALSE(t.allow_reply(a, now));
 	t.clear();
@@ -125,36 +133,21 @@ TEST(admission, error_replies_are_rate_limited_per_source)
 
 TEST(admission, the_rate_limited_sources_are_bounded)
 {
+	// The table is libnet's (limits_test has the flood in detail): a
+	// flood from as many forged sources as it likes gets its errors
+	// until max_reply_sources are held, then none from a new source.
 	transfer_table t(0, 0);
 	time_point now{std::chrono::hours(1)};
 	auto nth = [](std::size_t i) {
-		return *net::address::parse("10." + std::to_string(i >> 16) +
-		    "." + std::to_string((i >> 8) & 255) + "." +
-		    std::to_string(i & 255));
+		return net::address::v4(0x0a000000u +
+		    static_cast<std::uint32_t>(i));
 	};
-	// A flood from as many forged sources as it likes: each gets its
-	// error until the table is full, then none until one refills.
 	for (std::size_t i = 0; i < max_reply_sources; i++)
 		CHECK(t.allow_reply(nth(i), now));
-	LONGS_EQUAL(max_reply_sources, t.reply_sources());
 	CHECK_FALSE(t.allow_reply(nth(max_reply_sources), now));
-	CHECK_FALSE(t.allow_reply(nth(max_reply_sources),
-	    now + reply_interval / 2));
-	// A source already held keeps its own share.
 	CHECK(t.allow_reply(nth(0), now));
-	// Once the buckets are full again they are forgotten.
-	now += reply_interval;
+	now += 2 * reply_interval;
 	CHECK(t.allow_reply(nth(max_reply_sources), now));
-	CHECK(t.reply_sources() <= 2);
-	// A source with a transfer going stays counted.
-	t.add(net::endpoint{nth(5), 1000});
-	now += 10 * reply_burst * reply_interval;
-	for (std::size_t i = 0; i < max_reply_sources; i++)
-		CHECK(t.allow_reply(nth(i + 100000), now));
-	now += 10 * reply_burst * reply_interval;
-	CHECK(t.allow_reply(nth(7), now));
-	LONGS_EQUAL(1, t.from(nth(5)));
-	LONGS_EQUAL(1, t.size());
 }
 
 TEST(admission, path_mtu_caps_blksize)
