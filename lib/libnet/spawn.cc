@@ -54,6 +54,8 @@ struct child_plan {
 	const credentials *user = nullptr;
 	bool new_session = true;
 	const char *directory = nullptr;
+	bool set_open_files = false;
+	rlim_t open_files = 0;
 	int keep_fd = -1;	// the fork child's status pipe
 };
 
@@ -160,6 +162,20 @@ become_program(const child_plan &p, step_outcome *out, int *keep_now)
 	// close-on-exec; everything above goes, whether or not someone
 	// opened it close-on-exec.
 	close_from(static_cast<unsigned>(p.nfds), keep);
+	if (p.set_open_files) {
+		// Set once the descriptors are in place (the parent's may lie
+		// above the new limit).  Lowering the soft limit within the hard
+		// one cannot fail in a way the program would care about: it
+		// keeps the parent's if it does.
+		rlimit old{}, lim{};
+		if (sys(SYS_prlimit64, 0, RLIMIT_NOFILE, 0,
+			reinterpret_cast<long>(&old)) == 0) {
+			lim.rlim_cur = std::min(p.open_files, old.rlim_max);
+			lim.rlim_max = old.rlim_max;
+			sys(SYS_prlimit64, 0, RLIMIT_NOFILE,
+			    reinterpret_cast<long>(&lim), 0);
+		}
+	}
 	const unsigned long none = 0;
 	sys(SYS_rt_sigprocmask, SIG_SETMASK, reinterpret_cast<long>(&none), 0,
 	    sizeof none);
@@ -308,14 +324,14 @@ become_user(const credentials &c)
 	    c.name);
 }
 
-result<spawn_result>
-spawn(const spawn_spec &spec)
+namespace {
+
+// A plan for spec, pointing into spec and the two arrays, which must
+// outlive it.
+child_plan
+plan_of(const spawn_spec &spec, const std::vector<char *> &argv,
+    const std::vector<char *> &envp)
 {
-	if (spec.fds.size() > max_fds)
-		return fail(EINVAL, "spawn " + spec.program +
-		    ": descriptor table too long");
-	std::vector<char *> argv = c_array(spec.argv);
-	std::vector<char *> envp = c_array(spec.env);
 	child_plan plan;
 	plan.program = spec.program.c_str();
 	plan.argv = argv.data();
@@ -326,9 +342,58 @@ spawn(const spawn_spec &spec)
 	plan.new_session = spec.new_session;
 	plan.directory = spec.directory.empty() ? nullptr
 						: spec.directory.c_str();
-	spawn_result res;
+	plan.set_open_files = spec.open_files.has_value();
+	plan.open_files = spec.open_files.value_or(0);
+	return plan;
+}
 
+// The child of a full fork: the check, then the program; never returns.
+[[noreturn]] void
+fork_child(const spawn_spec &parent_spec, int status_fd)
+{
+	default_signals();
+	const unsigned long none = 0;
+	sys(SYS_rt_sigprocmask, SIG_SETMASK, reinterpret_cast<long>(&none), 0,
+	    sizeof none);
+	spawn_spec spec = parent_spec;
+	if (!spec.pre_exec(spec))
+		_exit(0);
+	std::string msg;
+	if (spec.fds.size() > max_fds) {
+		msg = "spawn " + spec.program + ": descriptor table too long";
+	} else {
+		std::vector<char *> argv = c_array(spec.argv);
+		std::vector<char *> envp = c_array(spec.env);
+		child_plan plan = plan_of(spec, argv, envp);
+		plan.keep_fd = status_fd;
+		// Signals blocked again for the steps, as after vfork.
+		sigset_t all;
+		sigfillset(&all);
+		sigprocmask(SIG_SETMASK, &all, nullptr);
+		step_outcome o;
+		int keep = -1;
+		become_program(plan, &o, &keep);
+		status_fd = keep;
+		msg = describe(o, spec.program);
+	}
+	if (status_fd >= 0 && write(status_fd, msg.data(), msg.size()) < 0)
+		_exit(126);
+	_exit(127);
+}
+
+} // namespace
+
+result<spawn_result>
+spawn(const spawn_spec &spec)
+{
+	if (spec.fds.size() > max_fds)
+		return fail(EINVAL, "spawn " + spec.program +
+		    ": descriptor table too long");
+	spawn_result res;
 	if (!spec.pre_exec) {
+		std::vector<char *> argv = c_array(spec.argv);
+		std::vector<char *> envp = c_array(spec.env);
+		child_plan plan = plan_of(spec, argv, envp);
 		step_outcome outcome;
 		pid_t pid;
 		int vfork_errno;
@@ -356,27 +421,8 @@ spawn(const spawn_spec &spec)
 		signals_blocked blocked;
 		pid = fork();
 		fork_errno = errno;
-		if (pid == 0) {
-			default_signals();
-			const unsigned long none = 0;
-			sys(SYS_rt_sigprocmask, SIG_SETMASK,
-			    reinterpret_cast<long>(&none), 0, sizeof none);
-			if (!spec.pre_exec())
-				_exit(0);
-			step_outcome o;
-			plan.keep_fd = wr.get();
-			// Signals blocked again for the steps, as in vfork.
-			sigset_t all;
-			sigfillset(&all);
-			sigprocmask(SIG_SETMASK, &all, nullptr);
-			int keep = -1;
-			become_program(plan, &o, &keep);
-			std::string msg = describe(o, spec.program);
-			if (keep >= 0 &&
-			    write(keep, msg.data(), msg.size()) < 0)
-				_exit(126);
-			_exit(127);
-		}
+		if (pid == 0)
+			fork_child(spec, wr.get());
 	}
 	if (pid < 0)
 		return fail(fork_errno, "fork");

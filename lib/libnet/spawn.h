@@ -12,6 +12,7 @@
 // says why (spawn_result).
 #pragma once
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <functional>
@@ -82,9 +83,15 @@ struct spawn_spec {
 	std::optional<credentials> user;	// switched to when set
 	bool new_session = true;
 	std::string directory;		// chdir there when not empty
-	// Runs first in the child of a full fork; false ends the child
-	// quietly with status 0 (a refused client: the check said why).
-	std::function<bool()> pre_exec;
+	// The soft open-files limit the program starts with (at most the
+	// hard one): a daemon's own, raised for its sockets, is not its
+	// children's business (select(2) fails on descriptors past 1023).
+	std::optional<rlim_t> open_files;
+	// Runs first in the child of a full fork, on the child's own copy
+	// of the spec, which it may change (hosts_options(5): setenv, user,
+	// twist); false ends the child quietly with status 0 (a refused
+	// client: the check said why).
+	std::function<bool(spawn_spec &)> pre_exec;
 };
 
 struct spawn_result {

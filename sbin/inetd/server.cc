@@ -812,7 +812,6 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 	req.group = spec.group;
 	req.switch_user = geteuid() == 0;
 	req.open_files = child_open_files_;
-	req.handled_signals = {SIGCHLD, SIGHUP, SIGUSR1, SIGTERM, SIGINT};
 	if (info.check_in_child && info.remote) {
 		child_context cc;
 		cc.service = spec.name;
@@ -902,9 +901,6 @@ server::reap_children()
 void
 server::child_exited(pid_t pid, int status)
 {
-	// Taken for every pid, so that none is left for a later child that
-	// gets the same number.
-	std::string why = spawn_failure(pid);
 	auto it = children_.find(pid);
 	if (it == children_.end())
 		return;
@@ -912,10 +908,6 @@ server::child_exited(pid_t pid, int status)
 	children_.erase(it);
 	service_ptr svc = rec.svc;
 	svc->children--;
-	if (!why.empty()) {
-		svc->count.failed++;
-		net::log_err("%s: %s", svc->spec.name.c_str(), why.c_str());
-	}
 	if (rec.source)
 		svc->sources.release(*rec.source, loop_.now());
 	double took = seconds_since(rec.start, net::mono_clock::now());

@@ -1,4 +1,8 @@
-// spawn.h: starting a server process for a connection or a socket.
+// spawn.h: starting a server for a connection or a socket, on libnet's
+// one way to start a program (net::spawn): the socket on fds 0-2 and
+// nothing else, every signal at its default, a session of its own, the
+// service's user and group for good, the environment inetd made, and the
+// open-files limit inetd started with.
 #pragma once
 
 #include <sys/resource.h>
@@ -11,6 +15,7 @@
 
 #include "libnet/privdrop.h"
 #include "libnet/result.h"
+#include "libnet/spawn.h"
 #include "libnet/unique_fd.h"
 
 namespace inetd {
@@ -25,8 +30,6 @@ struct child_changes {
 	std::vector<std::string> command;
 };
 
-// Everything a child needs, prepared before the child starts so it
-// allocates nothing.
 struct spawn_request {
 	std::string program;
 	std::vector<std::string> argv;
@@ -36,39 +39,25 @@ struct spawn_request {
 	std::optional<gid_t> group;
 	bool switch_user = true;	// false when inetd is not root
 	// The soft open-files limit to start the server with: inetd's own,
-	// raised for its sockets, is not the servers' business (a server
-	// using select(2) fails on descriptors past 1024).  None: inetd's.
+	// raised for its sockets, is not the servers' business.  None:
+	// inetd's.
 	std::optional<rlim_t> open_files;
-	// Signals inetd handles: the child puts them back to the default
-	// before it execs (an ignored signal would otherwise be inherited).
-	std::vector<int> handled_signals;
-	// Runs in the child before anything else; false ends the child
-	// quietly (a refused connection: the check has logged why), and
-	// what it sets in its argument is applied to the program run.  A
-	// check needs a full fork; without one the child starts on inetd's
-	// memory (clone, or vfork where that is not possible) and allocates
-	// nothing.
+	// Runs in the child of a full fork before anything else; false ends
+	// the child quietly (a refused connection: the check has logged
+	// why), and what it sets in its argument is applied to the program
+	// run.  Without one the child is started with vfork.
 	std::function<bool(child_changes &)> check;
 };
 
-struct spawned {
-	pid_t pid = -1;
-	// Where the parent waited for the child's exec (vfork): why the child
-	// could not become the server (it has then exited); empty when exec
-	// succeeded.  Otherwise spawn_failure tells, once the child exited.
-	std::string failure;
-	// fork path: readable end of a close-on-exec pipe; end of file with
-	// no data means exec succeeded, otherwise the child wrote why not.
-	net::unique_fd status;
-};
+// Starts the server (net::spawn_result: the pid, and why it could not
+// become its server, at once or through the status pipe).
+net::result<net::spawn_result> spawn_child(const spawn_request &req);
 
-// Starts a child that gets sock on fds 0-2 and nothing else open, the
-// default signal dispositions, a session of its own, the service's user
-// and group for good, the given environment, and execs the program.
-net::result<spawned> spawn_child(const spawn_request &req);
-
-// Why the child pid, started by spawn_child and since exited, could not
-// become its server; empty when it exec'd or when spawned.failure said.
-std::string spawn_failure(pid_t pid);
+// spec with what a check in the child changed: its variables replace
+// those of the same name, its user and group the service's (when inetd
+// switches users at all), its command the program.
+void apply_changes(net::spawn_spec &spec, const child_changes &ch,
+    const net::user_info *service_user, std::optional<gid_t> service_group,
+    bool switch_user);
 
 } // namespace inetd

@@ -1,5 +1,6 @@
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -213,7 +214,7 @@ TEST(spawn, pre_exec_runs_first_in_a_full_fork)
 {
 	socket_pair sp;
 	auto s = shell("echo served", sp.theirs);
-	s.pre_exec = [] {
+	s.pre_exec = [](net::spawn_spec &) {
 		// A full fork: allocating and writing are fine here.
 		std::string note = "checked ";
 		ssize_t n = write(1, note.data(), note.size());
@@ -238,7 +239,7 @@ TEST(spawn, pre_exec_refusal_ends_the_child_quietly)
 {
 	socket_pair sp;
 	auto s = shell("echo should-not-run", sp.theirs);
-	s.pre_exec = [] { return false; };
+	s.pre_exec = [](net::spawn_spec &) { return false; };
 	auto r = net::spawn(s);
 	sp.hand_over();
 	CHECK(r.ok());
@@ -252,7 +253,7 @@ TEST(spawn, fork_path_failure_comes_through_the_status_pipe)
 	socket_pair sp;
 	auto s = shell("", sp.theirs);
 	s.program = "/nonexistent/server";
-	s.pre_exec = [] { return true; };
+	s.pre_exec = [](net::spawn_spec &) { return true; };
 	// A table long enough that the status pipe must move above it.
 	s.fds = {sp.theirs, sp.theirs, sp.theirs, sp.theirs, sp.theirs,
 	    sp.theirs, sp.theirs, sp.theirs, sp.theirs, sp.theirs};
@@ -385,4 +386,68 @@ TEST(become_user, switches_for_good_in_a_child)
 		_exit(0);
 	}
 	CHECK(exited_with(reap(pid), 0));
+}
+
+TEST(spawn, pre_exec_may_change_what_is_run)
+{
+	socket_pair sp;
+	auto s = shell("echo original", sp.theirs);
+	s.pre_exec = [](net::spawn_spec &mine) {
+		mine.argv = {"sh", "-c", "echo changed $EXTRA"};
+		mine.env.push_back("EXTRA=var");
+		return true;
+	};
+	auto r = net::spawn(s);
+	sp.hand_over();
+	CHECK(r.ok());
+	STRCMP_EQUAL("changed var\n", read_to_eof(sp.ours).c_str());
+	CHECK(exited_with(reap(r->pid), 0));
+	// The parent's spec is as it was.
+	LONGS_EQUAL(3, s.argv.size());
+	STRCMP_EQUAL("echo original", s.argv[2].c_str());
+}
+
+TEST(spawn, the_program_starts_with_the_open_files_limit_asked_for)
+{
+	rlimit mine{};
+	CHECK_EQUAL(0, getrlimit(RLIMIT_NOFILE, &mine));
+	if (mine.rlim_max != RLIM_INFINITY && mine.rlim_max < 200)
+		NET_SKIP("the hard open-files limit is under 200");
+	for (bool forked : {false, true}) {
+		socket_pair sp;
+		auto s = shell("ulimit -Sn", sp.theirs);
+		s.open_files = 100;
+		if (forked)
+			s.pre_exec = [](net::spawn_spec &) { return true; };
+		auto r = net::spawn(s);
+		sp.hand_over();
+		CHECK(r.ok());
+		STRCMP_EQUAL("100\n", read_to_eof(sp.ours).c_str());
+		reap(r->pid);
+	}
+	rlimit after{};
+	CHECK_EQUAL(0, getrlimit(RLIMIT_NOFILE, &after));
+	CHECK_EQUAL(mine.rlim_cur, after.rlim_cur);
+}
+
+TEST(spawn, descriptors_above_the_lowered_limit_still_reach_the_program)
+{
+	rlimit mine{};
+	CHECK_EQUAL(0, getrlimit(RLIMIT_NOFILE, &mine));
+	if (mine.rlim_cur < 300)
+		NET_SKIP("the soft open-files limit is under 300");
+	socket_pair sp;
+	// A daemon with many sockets: the client's is above the limit its
+	// programs get.
+	int high = fcntl(sp.theirs, F_DUPFD_CLOEXEC, 250);
+	CHECK(high >= 250);
+	auto s = shell("echo reached; ulimit -Sn", high);
+	s.open_files = 100;
+	auto r = net::spawn(s);
+	close(high);
+	sp.hand_over();
+	CHECK(r.ok());
+	STRCMP_EQUAL("", r->failure.c_str());
+	STRCMP_EQUAL("reached\n100\n", read_to_eof(sp.ours).c_str());
+	CHECK(exited_with(reap(r->pid), 0));
 }
