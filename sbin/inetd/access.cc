@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "libnet/event_loop.h"
+#include "libnet/resolve.h"
 #include "libnet/text.h"
 #include "libnet/unique_fd.h"
 
@@ -154,45 +155,19 @@ log_diagnostics(const std::vector<net::diagnostic> &diags)
 std::optional<std::string>
 verified_name(const net::address &a, bool *paranoid)
 {
-	*paranoid = false;
-	sockaddr_storage ss;
-	socklen_t len = net::endpoint{a, 0}.to_sockaddr(ss);
-	char host[NI_MAXHOST];
-	if (getnameinfo(reinterpret_cast<sockaddr *>(&ss), len, host,
-		sizeof host, nullptr, 0, NI_NAMEREQD) != 0)
-		return std::nullopt;
-	addrinfo hints{};
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	addrinfo *res = nullptr;
-	bool found = false;
-	if (getaddrinfo(host, nullptr, &hints, &res) == 0) {
-		for (addrinfo *ai = res; ai != nullptr && !found;
-		     ai = ai->ai_next) {
-			auto b = net::address::from_sockaddr(ai->ai_addr,
-			    ai->ai_addrlen);
-			found = b && b->unmapped() == a.unmapped();
-		}
-		freeaddrinfo(res);
-	}
-	if (!found) {
-		*paranoid = true;
-		return std::nullopt;
-	}
-	return net::to_lower(host);
+	auto v = net::verified_name(a);
+	*paranoid = v.mismatch;
+	return v.name;
 }
 
 // The name of a, unverified, for %H and %N; nothing when it has none.
 std::optional<std::string>
-reverse_name(const net::address &a)
+unverified_name(const net::address &a)
 {
-	sockaddr_storage ss;
-	socklen_t len = net::endpoint{a, 0}.to_sockaddr(ss);
-	char host[NI_MAXHOST];
-	if (getnameinfo(reinterpret_cast<sockaddr *>(&ss), len, host,
-		sizeof host, nullptr, 0, NI_NAMEREQD) != 0)
+	auto n = net::reverse_name(a);
+	if (!n)
 		return std::nullopt;
-	return net::to_lower(host);
+	return net::to_lower(*n);
 }
 
 // Netgroups through innetgr(3) (nsswitch.conf decides where they come
@@ -338,7 +313,7 @@ private:
 		if (!server_name_) {
 			std::optional<std::string> n;
 			if (ctx_.local)
-				n = reverse_name(ctx_.local->addr.unmapped());
+				n = unverified_name(ctx_.local->addr.unmapped());
 			server_name_ = n ? *n : "unknown";
 		}
 		return *server_name_;

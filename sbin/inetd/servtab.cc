@@ -1,11 +1,11 @@
 #include "servtab.h"
 
-#include <netdb.h>
 #include <sys/stat.h>
 
 #include <map>
 
 #include "libnet/numparse.h"
+#include "libnet/resolve.h"
 
 namespace inetd {
 
@@ -360,19 +360,10 @@ resolve_services(const std::vector<net::inetd_entry> &entries,
 std::vector<net::address>
 resolve_host_system(const std::string &name)
 {
-	addrinfo hints{};
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	addrinfo *res = nullptr;
-	std::vector<net::address> out;
-	if (getaddrinfo(name.c_str(), nullptr, &hints, &res) != 0)
-		return out;
-	for (addrinfo *ai = res; ai != nullptr; ai = ai->ai_next)
-		if (auto a = net::address::from_sockaddr(ai->ai_addr,
-			ai->ai_addrlen))
-			out.push_back(*a);
-	freeaddrinfo(res);
-	return out;
+	auto r = net::resolve(name);
+	if (!r)
+		return {};
+	return std::move(r->addresses);
 }
 
 bool
