@@ -148,17 +148,9 @@ session::arm_wakeup()
 		return;
 	// One timer for the whole run: an earlier one already armed stays,
 	// since waking early costs only a look at the state.
-	if (wakeup_armed_) {
-		if (wakeup_at_ <= t)
-			return;
-		loop_.cancel_timer(wakeup_);
-	}
-	wakeup_armed_ = true;
-	wakeup_at_ = t;
-	wakeup_ = loop_.add_timer(t, [this] {
-		wakeup_armed_ = false;
-		step();
-	});
+	if (wakeup_.pending() && wakeup_.deadline() <= t)
+		return;
+	wakeup_.start(t, [this] { step(); });
 }
 
 void
@@ -246,14 +238,11 @@ session::pump()
 	}
 	// Stopped for a turn of the loop, not for want of a reply: come back
 	// at once instead of waiting in poll for a reply never asked for.
+	// A timer due at once, not a deferred call: the loop gets its turn
+	// (replies read) first.
 	if (!blocked && !state_.finished() && !state_.sending_done() &&
-	    !pump_pending_) {
-		pump_pending_ = true;
-		loop_.add_timer(std::chrono::nanoseconds(0), [this] {
-			pump_pending_ = false;
-			step();
-		});
-	}
+	    !pump_.pending())
+		pump_.start(std::chrono::nanoseconds(0), [this] { step(); });
 }
 
 void
@@ -377,7 +366,8 @@ session::run()
 		std::fprintf(stderr, "\r%s\n",
 		    state_.stats().interim().c_str());
 	});
-	loop_.watch(t_.fd(), POLLIN, [this](short ev) { on_readable(ev); });
+	readable_ = net::watch(loop_, t_.fd(), POLLIN,
+	    [this](short ev) { on_readable(ev); });
 	// The header is out before the first request leaves.
 	std::fflush(out_);
 	state_.start(clock::now());

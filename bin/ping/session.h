@@ -70,10 +70,9 @@ private:
 	net::event_loop loop_;
 	std::FILE *out_ = stdout;
 
-	bool wakeup_armed_ = false;
-	time_point wakeup_at_{};
-	net::event_loop::timer_id wakeup_ = 0;
-	bool pump_pending_ = false;
+	net::timer wakeup_{loop_};
+	net::timer pump_{loop_};
+	net::watch readable_;
 	std::optional<std::string> last_route_;
 	std::map<net::address, std::string> names_;
 	sockaddr_storage target_sa_;

@@ -12,6 +12,7 @@
 
 #include "libnet/log.h"
 #include "libnet/socket.h"
+#include "libnet/sockopt.h"
 
 namespace tftpd {
 
@@ -52,8 +53,9 @@ struct server::session {
 	opcode op = opcode::rrq;
 	transfer_mode mode = transfer_mode::octet;
 	time_point started;
-	net::event_loop::timer_id timer = 0;
-	time_point timer_at;
+	// Destroyed before the socket: the watch goes first.
+	net::watch watch;
+	net::timer timer;
 	net::endpoint key;		// the peer as the listener saw it
 	std::size_t sent = 0;		// outgoing() entries already sent
 	std::uint64_t seq = 0;		// the out_seq() they belong to
@@ -78,29 +80,6 @@ transfer_socket(const net::endpoint &peer,
 	// kernel drops such datagrams unseen and error 5 is never sent; the
 	// stray sender only gets no answer (tftpd.8, CAVEATS).
 	return net::udp_connect(to, from);
-}
-
-std::size_t
-raise_buffer(int fd, bool rcv, std::size_t want)
-{
-	int name = rcv ? SO_RCVBUF : SO_SNDBUF;
-	auto current = [fd, name] {
-		int v = 0;
-		socklen_t len = sizeof v;
-		if (getsockopt(fd, SOL_SOCKET, name, &v, &len) != 0 || v < 0)
-			return std::size_t{0};
-		return static_cast<std::size_t>(v);
-	};
-	if (current() >= want)
-		return current();
-	// The kernel doubles what it is given (the half it keeps for its
-	// own overhead); want already counts that overhead.
-	int v = static_cast<int>(std::min<std::size_t>((want + 1) / 2,
-	    INT_MAX / 2));
-	if (setsockopt(fd, SOL_SOCKET, rcv ? SO_RCVBUFFORCE : SO_SNDBUFFORCE,
-		&v, sizeof v) != 0)
-		(void)setsockopt(fd, SOL_SOCKET, name, &v, sizeof v);
-	return current();
 }
 
 void
@@ -133,21 +112,16 @@ server::~server()
 void
 server::abort_all()
 {
-	while (!sessions_.empty()) {
-		auto it = sessions_.begin();
-		int fd = it->first;
-		if (it->second->timer != 0)
-			loop_.cancel_timer(it->second->timer);
-		loop_.unwatch(fd);
-		sessions_.erase(it);
-	}
+	// Each session's watch and timer go with it.
+	sessions_.clear();
 	table_.clear();
 }
 
 void
 server::add_listener(int fd)
 {
-	loop_.watch(fd, POLLIN, [this, fd](short) { on_listener(fd); });
+	listeners_.emplace_back(loop_, fd, POLLIN,
+	    [this, fd](short) { on_listener(fd); });
 }
 
 void
@@ -200,7 +174,7 @@ server::size_buffers(session &s, negotiated &neg)
 	if (s.op == opcode::rrq) {
 		// A window larger than the send buffer is not lost, only sent
 		// in parts as the buffer drains.
-		std::size_t got = raise_buffer(fd, false, want);
+		std::size_t got = net::raise_buffer(fd, false, want);
 		net::log_debug("%s: send buffer %zu bytes for %u x %u",
 		    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
 		if (got < want && cfg_.verbose)
@@ -212,7 +186,7 @@ server::size_buffers(session &s, negotiated &neg)
 	// A window larger than the receive buffer would have its tail
 	// dropped on arrival, every window: the window is lowered to what
 	// the buffer holds instead.
-	std::size_t got = raise_buffer(fd, true, want);
+	std::size_t got = net::raise_buffer(fd, true, want);
 	net::log_debug("%s: receive buffer %zu bytes for %u x %u",
 	    s.peer.str().c_str(), got, neg.windowsize, neg.blksize);
 	unsigned asked = neg.windowsize;
@@ -367,7 +341,8 @@ server::handle_request(std::span<const std::uint8_t> pkt,
 	table_.add(peer, loop_.now());
 	session &ref = *s;
 	sessions_.emplace(fd, std::move(s));
-	loop_.watch(fd, POLLIN,
+	ref.timer = net::timer(loop_);
+	ref.watch = net::watch(loop_, fd, POLLIN,
 	    [this, fd](short revents) { on_socket(fd, revents); });
 	ref.tx->start(loop_.now());
 	flush(ref);
@@ -472,7 +447,7 @@ server::flush(session &s)
 			if (errno == EINTR)
 				continue;
 			if (errno == EAGAIN || errno == ENOBUFS) {
-				loop_.set_events(fd, POLLIN | POLLOUT);
+				s.watch.set_events(POLLIN | POLLOUT);
 				return;
 			}
 			if (gso_ && (errno == EIO || errno == EINVAL ||
@@ -499,7 +474,7 @@ server::flush(session &s)
 	s.tx->read_ahead();
 	if (!s.tx->outgoing().empty())
 		flush(s);
-	loop_.set_events(fd, POLLIN);
+	s.watch.set_events(POLLIN);
 }
 
 void
@@ -511,13 +486,10 @@ server::schedule(session &s)
 	// A timer due no later than the deadline can stay: when it fires
 	// it looks at the deadline again.  Most packets push the deadline
 	// later, so they cost no timer operation at all.
-	if (s.timer != 0 && s.timer_at <= d)
+	if (s.timer.pending() && s.timer.deadline() <= d)
 		return;
-	if (s.timer != 0)
-		loop_.cancel_timer(s.timer);
 	int fd = s.sock.get();
-	s.timer_at = d;
-	s.timer = loop_.add_timer(d, [this, fd] { on_timer(fd); });
+	s.timer.start(d, [this, fd] { on_timer(fd); });
 }
 
 void
@@ -527,7 +499,6 @@ server::on_timer(int fd)
 	if (it == sessions_.end())
 		return;
 	session &s = *it->second;
-	s.timer = 0;
 	time_point now = loop_.now();
 	if (now < s.tx->deadline()) {
 		schedule(s);
@@ -568,10 +539,9 @@ server::finish(int fd)
 		    s.opts.c_str(), s.tx->bytes(), secs, s.tx->retransmits(),
 		    why.c_str());
 	}
-	if (s.timer != 0)
-		loop_.cancel_timer(s.timer);
-	loop_.unwatch(fd);
 	table_.remove(s.key, loop_.now());
+	// Its watch and timer go with it, even from inside their own
+	// callbacks (the loop holds a copy of the callback it runs).
 	sessions_.erase(it);
 	if (sessions_.empty() && idle_cb_)
 		idle_cb_();

@@ -86,6 +86,7 @@ private:
 	net::event_loop &loop_;
 	const file_root &files_;
 	server_config cfg_;
+	std::vector<net::watch> listeners_;
 	std::unordered_map<int, std::unique_ptr<session>> sessions_;
 	transfer_table table_;
 	std::vector<std::uint8_t> rbuf_;	// rx_batch largest datagrams
@@ -107,11 +108,6 @@ net::endpoint plain_endpoint(const net::endpoint &ep);
 // of the peer's family): the transfer ID of one transfer.
 net::result<net::unique_fd> transfer_socket(const net::endpoint &peer,
     const std::optional<net::address> &local);
-
-// Raises the receive (rcv) or send buffer of fd to at least want bytes,
-// past the system's ceiling when privileged (SO_RCVBUFFORCE,
-// SO_SNDBUFFORCE), never lowering it; returns the size now in effect.
-std::size_t raise_buffer(int fd, bool rcv, std::size_t want);
 
 // A socket buffer that holds any window the option limits grant.
 inline constexpr std::size_t max_window_buffer = std::size_t{2} << 20;

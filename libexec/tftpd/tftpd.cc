@@ -52,6 +52,7 @@
 #include "libnet/privdrop.h"
 #include "libnet/services.h"
 #include "libnet/socket.h"
+#include "libnet/sockopt.h"
 #include "options.h"
 #include "packet.h"
 #include "server.h"
@@ -421,9 +422,9 @@ run_inetd(settings &s)
 		if (auto t = tftpd::transfer_socket(pending.info.peer,
 			pending.info.local)) {
 			sock = std::move(*t);
-			(void)tftpd::raise_buffer(sock.get(), true,
+			(void)net::raise_buffer(sock.get(), true,
 			    tftpd::max_window_buffer);
-			(void)tftpd::raise_buffer(sock.get(), false,
+			(void)net::raise_buffer(sock.get(), false,
 			    tftpd::max_window_buffer);
 		}
 	}
