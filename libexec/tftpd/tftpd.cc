@@ -45,6 +45,7 @@
 #include "libnet/daemon.h"
 #include "libnet/event_loop.h"
 #include "libnet/fs.h"
+#include "libnet/inetd_child.h"
 #include "libnet/log.h"
 #include "libnet/numparse.h"
 #include "libnet/parse_file.h"
@@ -82,14 +83,6 @@ struct settings {
 	tftpd::server_config srv;
 };
 
-// True when fd 0 is a socket: started by inetd, where stderr is the
-// client's socket and must never be written to.
-bool
-under_inetd()
-{
-	struct stat st;
-	return fstat(0, &st) == 0 && S_ISSOCK(st.st_mode);
-}
 
 // The request inetd left on fd 0, once taken.
 struct inetd_request {
@@ -554,11 +547,14 @@ int
 main(int argc, char **argv)
 {
 	// stderr only when it is not the client's socket (inetd mode).
-	pending.inetd = under_inetd();
-	net::log_init({"tftpd", 0, !pending.inetd, false});
-	net::set_usage(usage_text);
-	net::set_stdio_is_client(pending.inetd);
+	// Under inetd, stderr is the client's socket: syslog only.
+	pending.inetd = net::started_by_inetd();
+	if (pending.inetd)
+		net::serve_from_inetd("tftpd", 0, tell_client);
+	else
+		net::log_init({"tftpd", 0, true, false});
 	net::set_fatal_hook(tell_client);
+	net::set_usage(usage_text);
 	net::handle_help(argc, argv);
 	try {
 		settings s = parse_args(argc, argv);
