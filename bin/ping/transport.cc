@@ -73,12 +73,12 @@ transport::configure(const settings &s,
 	}
 	if (s.ttl) {
 		int level = v6 ? int{IPPROTO_IPV6} : int{IPPROTO_IP};
-		if (auto r = net::set_socket_option(fd, level,
+		if (auto r = net::set_int_option(fd, level,
 			v6 ? IPV6_UNICAST_HOPS : IP_TTL, *s.ttl,
 			"set unicast time-to-live");
 		    !r)
 			return r;
-		if (auto r = net::set_socket_option(fd, level,
+		if (auto r = net::set_int_option(fd, level,
 			v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, *s.ttl,
 			"set multicast time-to-live");
 		    !r)
@@ -91,13 +91,13 @@ transport::configure(const settings &s,
 			return net::fail("record route");
 	}
 	if (s.dont_route)
-		if (auto r = net::set_socket_option(fd, SOL_SOCKET,
+		if (auto r = net::set_int_option(fd, SOL_SOCKET,
 			SO_DONTROUTE, 1, "SO_DONTROUTE");
 		    !r)
 			return r;
 	// Room for a burst of replies; the kernel caps it at rmem_max.
 	if (s.flood || s.preload > 1 || s.interval_us < 10000)
-		(void)net::set_socket_option(fd, SOL_SOCKET, SO_RCVBUF,
+		(void)net::set_int_option(fd, SOL_SOCKET, SO_RCVBUF,
 		    256 * 1024, "SO_RCVBUF");
 	net::receive_options ro;
 	ro.timestamp = true;
@@ -133,7 +133,7 @@ route_source(const net::address &dst, const std::string &device,
 			return net::fail("bind " + source->str());
 	}
 	if (direct)
-		if (auto r = net::set_socket_option(fd, SOL_SOCKET,
+		if (auto r = net::set_int_option(fd, SOL_SOCKET,
 			SO_DONTROUTE, 1, "SO_DONTROUTE");
 		    !r)
 			return r.err();

@@ -33,7 +33,7 @@ open_link_socket(int ifindex, std::uint16_t ethertype)
 	if (bind(fd, reinterpret_cast<sockaddr *>(&sll), sizeof sll) != 0)
 		return fail("bind packet socket to interface " +
 		    std::to_string(ifindex));
-	if (auto r = set_socket_option(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1,
+	if (auto r = set_int_option(fd, SOL_SOCKET, SO_TIMESTAMPNS, 1,
 		"SO_TIMESTAMPNS");
 	    !r)
 		return r.err();

@@ -146,9 +146,9 @@ netlink_socket::open()
 	if (getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len) != 0)
 		return fail("getsockname netlink");
 	// Short acks (no echo of our request) with the kernel's reason.
-	(void)set_socket_option(fd, SOL_NETLINK, NETLINK_CAP_ACK, 1,
+	(void)set_int_option(fd, SOL_NETLINK, NETLINK_CAP_ACK, 1,
 	    "NETLINK_CAP_ACK");
-	(void)set_socket_option(fd, SOL_NETLINK, NETLINK_EXT_ACK, 1,
+	(void)set_int_option(fd, SOL_NETLINK, NETLINK_EXT_ACK, 1,
 	    "NETLINK_EXT_ACK");
 	// The kernel answers at once; a bound keeps a bug from hanging us.
 	timeval tv{5, 0};

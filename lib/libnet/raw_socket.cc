@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "libnet/capability.h"
+#include "libnet/sockopt.h"
 
 namespace net {
 
@@ -69,14 +70,6 @@ open_ping_socket(int family)
 }
 
 result<void>
-set_socket_option(int fd, int level, int name, int value, const char *what)
-{
-	if (setsockopt(fd, level, name, &value, sizeof value) != 0)
-		return fail(what);
-	return {};
-}
-
-result<void>
 enable_receive_info(int fd, int family, const receive_options &o)
 {
 	bool v6 = family == AF_INET6;
@@ -99,7 +92,7 @@ enable_receive_info(int fd, int family, const receive_options &o)
 	};
 	for (const auto &x : opts)
 		if (x.on)
-			if (auto r = set_socket_option(fd, x.level, x.name, 1,
+			if (auto r = set_int_option(fd, x.level, x.name, 1,
 				x.what);
 			    !r)
 				return r;

@@ -11,6 +11,7 @@
 
 #include "libnet/addr.h"
 #include "libnet/result.h"
+#include "libnet/sockopt.h"
 #include "libnet/unique_fd.h"
 #include "libnet/wire.h"
 
@@ -41,9 +42,6 @@ result<icmp_socket> open_ping_socket(int family);
 // A raw socket of family and protocol (IPPROTO_UDP, ...).
 result<unique_fd> open_raw_socket(int family, int protocol);
 
-// Sets an integer socket option, naming it in the error.
-result<void> set_socket_option(int fd, int level, int name, int value,
-    const char *what);
 
 // What to ask the kernel to report with each received packet.
 struct receive_options {

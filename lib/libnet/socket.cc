@@ -8,6 +8,8 @@
 
 #include <cstring>
 
+#include "libnet/sockopt.h"
+
 namespace net {
 
 namespace {
@@ -23,44 +25,36 @@ new_socket(int family, int type, bool nonblock, int protocol = 0)
 }
 
 result<void>
-set_int_opt(int fd, int level, int name, int value, const char *what)
-{
-	if (setsockopt(fd, level, name, &value, sizeof value) != 0)
-		return fail(what);
-	return {};
-}
-
-result<void>
 apply_common(int fd, const endpoint &ep, const socket_options &opts)
 {
-	if (auto r = set_int_opt(fd, SOL_SOCKET, SO_REUSEADDR, 1,
+	if (auto r = set_int_option(fd, SOL_SOCKET, SO_REUSEADDR, 1,
 		"SO_REUSEADDR");
 	    !r)
 		return r;
 	if (opts.reuseport)
-		if (auto r = set_int_opt(fd, SOL_SOCKET, SO_REUSEPORT, 1,
+		if (auto r = set_int_option(fd, SOL_SOCKET, SO_REUSEPORT, 1,
 			"SO_REUSEPORT");
 		    !r)
 			return r;
 	if (opts.sndbuf > 0)
-		if (auto r = set_int_opt(fd, SOL_SOCKET, SO_SNDBUF, opts.sndbuf,
+		if (auto r = set_int_option(fd, SOL_SOCKET, SO_SNDBUF, opts.sndbuf,
 			"SO_SNDBUF");
 		    !r)
 			return r;
 	if (opts.rcvbuf > 0)
-		if (auto r = set_int_opt(fd, SOL_SOCKET, SO_RCVBUF, opts.rcvbuf,
+		if (auto r = set_int_option(fd, SOL_SOCKET, SO_RCVBUF, opts.rcvbuf,
 			"SO_RCVBUF");
 		    !r)
 			return r;
 	if (opts.freebind)
-		if (auto r = set_int_opt(fd, ep.addr.is_v4() ? IPPROTO_IP
+		if (auto r = set_int_option(fd, ep.addr.is_v4() ? IPPROTO_IP
 							      : IPPROTO_IPV6,
 			ep.addr.is_v4() ? IP_FREEBIND : IPV6_FREEBIND, 1,
 			"IP_FREEBIND");
 		    !r)
 			return r;
 	if (ep.addr.is_v6() && opts.v6only != v6only_mode::system_default)
-		if (auto r = set_int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY,
+		if (auto r = set_int_option(fd, IPPROTO_IPV6, IPV6_V6ONLY,
 			opts.v6only == v6only_mode::on ? 1 : 0, "IPV6_V6ONLY");
 		    !r)
 			return r;
@@ -108,12 +102,12 @@ udp_bind(const endpoint &ep, const socket_options &opts)
 		return r.err();
 	// Both options on an IPv6 socket: it may also carry IPv4 datagrams.
 	if (ep.addr.is_v6())
-		if (auto r = set_int_opt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1,
+		if (auto r = set_int_option(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1,
 			"IPV6_RECVPKTINFO");
 		    !r)
 			return r.err();
 	if (ep.addr.is_v4() || opts.v6only != v6only_mode::on)
-		if (auto r = set_int_opt(fd, IPPROTO_IP, IP_PKTINFO, 1,
+		if (auto r = set_int_option(fd, IPPROTO_IP, IP_PKTINFO, 1,
 			"IP_PKTINFO");
 		    !r && ep.addr.is_v4())
 			return r.err();

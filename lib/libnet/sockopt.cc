@@ -14,14 +14,6 @@ namespace net {
 namespace {
 
 result<void>
-set_int(int fd, int level, int name, int value, const char *what)
-{
-	if (setsockopt(fd, level, name, &value, sizeof value) != 0)
-		return fail(what);
-	return {};
-}
-
-result<void>
 membership(int fd, const address &group, int ifindex, bool join)
 {
 	if (!group.is_multicast())
@@ -49,9 +41,17 @@ membership(int fd, const address &group, int ifindex, bool join)
 } // namespace
 
 result<void>
+set_int_option(int fd, int level, int name, int value, const char *what)
+{
+	if (setsockopt(fd, level, name, &value, sizeof value) != 0)
+		return fail(what);
+	return {};
+}
+
+result<void>
 set_broadcast(int fd, bool on)
 {
-	return set_int(fd, SOL_SOCKET, SO_BROADCAST, on, "SO_BROADCAST");
+	return set_int_option(fd, SOL_SOCKET, SO_BROADCAST, on, "SO_BROADCAST");
 }
 
 result<void>
@@ -77,7 +77,7 @@ set_multicast_interface(int fd, int family, int ifindex)
 			return fail("IP_MULTICAST_IF");
 		return {};
 	}
-	return set_int(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, ifindex,
+	return set_int_option(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, ifindex,
 	    "IPV6_MULTICAST_IF");
 }
 
@@ -85,9 +85,9 @@ result<void>
 set_multicast_hops(int fd, int family, int hops)
 {
 	if (family == AF_INET)
-		return set_int(fd, IPPROTO_IP, IP_MULTICAST_TTL, hops,
+		return set_int_option(fd, IPPROTO_IP, IP_MULTICAST_TTL, hops,
 		    "IP_MULTICAST_TTL");
-	return set_int(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, hops,
+	return set_int_option(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, hops,
 	    "IPV6_MULTICAST_HOPS");
 }
 
@@ -95,9 +95,9 @@ result<void>
 set_multicast_loop(int fd, int family, bool on)
 {
 	if (family == AF_INET)
-		return set_int(fd, IPPROTO_IP, IP_MULTICAST_LOOP, on,
+		return set_int_option(fd, IPPROTO_IP, IP_MULTICAST_LOOP, on,
 		    "IP_MULTICAST_LOOP");
-	return set_int(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, on,
+	return set_int_option(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, on,
 	    "IPV6_MULTICAST_LOOP");
 }
 
@@ -105,8 +105,8 @@ result<void>
 set_unicast_hops(int fd, int family, int hops)
 {
 	if (family == AF_INET)
-		return set_int(fd, IPPROTO_IP, IP_TTL, hops, "IP_TTL");
-	return set_int(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, hops,
+		return set_int_option(fd, IPPROTO_IP, IP_TTL, hops, "IP_TTL");
+	return set_int_option(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, hops,
 	    "IPV6_UNICAST_HOPS");
 }
 

@@ -13,6 +13,10 @@
 
 namespace net {
 
+// setsockopt(2) of an int option; the error names what (the option).
+result<void> set_int_option(int fd, int level, int name, int value,
+    const char *what);
+
 // SO_BROADCAST: datagrams may go to a broadcast address.
 result<void> set_broadcast(int fd, bool on);
 

@@ -2,20 +2,6 @@
 
 NETTOOLS_ARP=/usr/sbin/arp
 
-# names_from_hosts: this case's name lookups read /etc/hosts alone, and
-# the case supplies it (write_fixture hosts): nsswitch.conf becomes the
-# machine's with "hosts: files", so neither the machine's resolver nor
-# nss modules such as myhostname answer.  (As in ping/common.sh.)
-names_from_hosts() {
-	if [ -f /etc/nsswitch.conf ]; then
-		grep -v '^[[:space:]]*hosts:' /etc/nsswitch.conf > "$T/nsswitch"
-	else
-		: > "$T/nsswitch"
-	fi
-	echo 'hosts: files' >> "$T/nsswitch"
-	fixture nsswitch.conf "$T/nsswitch"
-}
-
 # The three views of one table as sorted "address mac interface" lines
 # (mac "incomplete" while unresolved), proxy entries left out.
 ours_view() {

@@ -5,7 +5,6 @@ need "$ARP" setpriv
 two_hosts
 # Names from this case's /etc/hosts alone: no-such-host.invalid is in no
 # resolver's hands.
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 EOF2

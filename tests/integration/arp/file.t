@@ -16,7 +16,6 @@ no-such-host.invalid 02:00:00:00:00:73
 10.1.1.1 02:00:00:00:00:76
 peer 02:00:00:00:00:77
 EOF2
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 10.9.0.77 peer

@@ -3,7 +3,6 @@
 . "$TOP/tests/integration/arp/common.sh"
 need "$ARP"
 two_hosts
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 10.9.0.2 peer

@@ -3,7 +3,6 @@
 # for the same table.
 . "$TOP/tests/integration/arp/common.sh"
 need "$ARP" "$NETTOOLS_ARP"
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 10.9.0.2 peer

@@ -20,21 +20,6 @@ norm() {
 		-e 's/ident=[0-9]+ //'
 }
 
-# names_from_hosts: this case's name lookups read /etc/hosts alone, and
-# the case supplies it (write_fixture hosts): nsswitch.conf becomes the
-# machine's with "hosts: files", so neither the machine's resolver nor
-# nss modules such as myhostname (which makes up localhost's addresses)
-# answer.  With no such file, glibc's defaults stand for the rest.
-names_from_hosts() {
-	if [ -f /etc/nsswitch.conf ]; then
-		grep -v '^[[:space:]]*hosts:' /etc/nsswitch.conf > "$T/nsswitch"
-	else
-		: > "$T/nsswitch"
-	fi
-	echo 'hosts: files' >> "$T/nsswitch"
-	fixture nsswitch.conf "$T/nsswitch"
-}
-
 # run_both NS ARGS...: run our ping and iputils ping with ARGS in namespace
 # NS (or "-" for this one); ours is left in $T/ours, theirs in $T/theirs,
 # the exit statuses in $_rc_ours and $_rc_theirs.

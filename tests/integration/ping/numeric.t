@@ -4,7 +4,6 @@
 . "$TOP/tests/integration/ping/common.sh"
 need "$PING" "$IPUTILS_PING"
 # A name for 127.0.0.1 that a lookup would show.
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 EOF2

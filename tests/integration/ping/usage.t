@@ -11,7 +11,6 @@ assert_file_match '^usage: ping ' "$T/u" "usage for unknown option"
 "$PING" 127.0.0.1 56 1 extra > "$T/u" 2>&1
 assert_eq 2 $? "too many operands"
 # A name this case's /etc/hosts does not have, asked of nothing else.
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 EOF2

@@ -23,7 +23,6 @@ same_as_iputils h1 -c 2 -i 0.2 -I 10.9.0.1 10.9.0.2
 # Names resolve to either family; -4 and -6 force one.  IPv4 takes the
 # resolver's name for the target, IPv6 the name as given and the address
 # named as replies are.
-names_from_hosts
 write_fixture hosts <<EOF2
 127.0.0.1 localhost
 10.9.0.2 peer.example peer
