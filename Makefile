@@ -18,8 +18,12 @@ include lib/mk/dirs.mk
 
 # Every core by default: a plain make, make check or make demo runs one job
 # per CPU.  An explicit -j, -jN or -j1 on the command line is left alone.
+# Only the make run from the shell decides: a sub-make of this Makefile
+# (make check runs make unit) shares its jobserver.
+ifeq ($(MAKELEVEL),0)
 ifeq ($(filter -j%,$(MAKEFLAGS)),)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+endif
 endif
 
 PROGDIRS := $(patsubst %/Makefile,%,$(wildcard bin/*/Makefile \

@@ -78,9 +78,10 @@ LIBNET_DIR := $(TOP)/lib/libnet
 LIBNET := $(LIBNET_DIR)/$(OBJDIR)/libnet.a
 
 # stamp_flags FILE,TEXT: FILE holds TEXT, rewritten (so newer than every
-# object that depends on it) only when TEXT changed.
+# object that depends on it) only when TEXT changed, and made when missing
+# even for an empty TEXT (WITH_OPENSSL=no's TLS flags).
 stamp_flags = $(shell mkdir -p $(dir $(1)) && \
-	{ [ "$$(cat $(1) 2>/dev/null)" = '$(subst ','"'"',$(2))' ] || \
+	{ [ -f $(1) ] && [ "$$(cat $(1))" = '$(subst ','"'"',$(2))' ] || \
 	printf '%s\n' '$(subst ','"'"',$(2))' > $(1); })
 
 # The flags every object was built with; objects depend on this file, so a

@@ -12,7 +12,7 @@
 #include <set>
 
 #include "libnet/addr.h"
-#include "libnet/limits.h"
+#include "libnet/throttle.h"
 #include "packet.h"
 #include "transfer.h"
 

@@ -17,7 +17,7 @@
 
 #include "builtin_conn.h"
 #include "config.h"
-#include "libnet/limits.h"
+#include "libnet/throttle.h"
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"

@@ -19,7 +19,8 @@ accounted() {
 		"$T/inetd.log" | awk '{ n += $1 } END { print n + 0 }')
 	echo $((_lines + _told))
 }
-wait_until 10 test "$(accounted)" -eq 40
+all_accounted() { [ "$(accounted)" -eq 40 ]; }
+wait_until 10 all_accounted
 lines=$(log_count '10040/tcp: refused connect from')
 note "$lines refusals logged one by one, the rest in numbers"
 [ "$lines" -lt 40 ] || fail "every one of forty refusals logged"

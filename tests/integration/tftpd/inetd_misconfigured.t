@@ -35,7 +35,7 @@ for p in $PORT $((PORT + 1)) $((PORT + 2)); do
 	ask "$p"
 	wait_until 5 grep -Eq "$p/udp: pid [0-9]+ exited $st" "$T/inetd.log"
 	ask "$p"
-	wait_until 5 test "$(grep -Ec "$p/udp: pid [0-9]+ exited $st" "$T/inetd.log")" -eq 2
+	wait_until 5 sh -c "[ \$(grep -Ec '$p/udp: pid [0-9]+ exited $st' '$T/inetd.log') -eq 2 ]"
 	# Two requests, two tftpd: none was started for a request already
 	# answered.
 	assert_eq 2 "$(spawned "$p")" "tftpd started for port $p"

@@ -1,4 +1,4 @@
-// limits.h: the limits servers put on their clients, and on their own log
+// throttle.h: the limits servers put on their clients, and on their own log
 // lines: a token bucket, a bounded table of sources (concurrent count and
 // rate per client address, IPv6 per /64), and a log limiter that lets a
 // few lines of a kind through and counts the rest for an "N more"

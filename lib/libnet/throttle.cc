@@ -1,4 +1,4 @@
-#include "libnet/limits.h"
+#include "libnet/throttle.h"
 
 #include <algorithm>
 

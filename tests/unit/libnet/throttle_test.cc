@@ -1,6 +1,6 @@
 #include <string>
 
-#include "libnet/limits.h"
+#include "libnet/throttle.h"
 
 #include <CppUTest/TestHarness.h>
 
