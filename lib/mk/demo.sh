@@ -49,17 +49,24 @@ own_access=
 if [ "$(id -u)" -eq 0 ] && unshare --mount --propagation private true 2>/dev/null; then
 	own_access=1
 fi
+# run_inetd [exec] INETD ARGS...: inetd with the demo's own access files
+# when it has them; "exec": in place of the (sub)shell that calls it, so a
+# background run's $! is inetd's own process.
 run_inetd() {
+	_exec=
+	[ "$1" != exec ] || { _exec=1; shift; }
 	if [ -n "$own_access" ]; then
-		DEMO="$demo" unshare --mount --propagation private sh -c '
+		set -- unshare --mount --propagation private sh -c '
 			for f in hosts.allow hosts.deny; do
 				[ ! -e "/etc/$f" ] ||
 					mount --bind "$DEMO/$f" "/etc/$f" || exit 1
 			done
 			exec "$@"' sh "$@"
-	else
-		"$@"
 	fi
+	if [ -n "$_exec" ]; then
+		DEMO="$demo" exec "$@"
+	fi
+	DEMO="$demo" "$@"
 }
 
 if [ -n "$check" ]; then
@@ -102,4 +109,16 @@ MSG
 # Ctrl-C goes to inetd, which exits on it; this shell ignores it so that it
 # lives on to remove the scratch directory (inetd sets its own handler).
 trap '' INT
-run_inetd "$inetd" -d -l -R 0 "$demo/inetd.conf" || true
+run_inetd exec "$inetd" -d -l -R 0 "$demo/inetd.conf" &
+inetd_pid=$!
+# Told to stop (kill) or its terminal gone: inetd is stopped first (a
+# hang-up would only make it reread its configuration), then the EXIT trap
+# removes the scratch directory.
+stop_demo() {
+	kill "$inetd_pid" 2>/dev/null
+	wait "$inetd_pid"
+	exit "$1"
+}
+trap 'stop_demo 143' TERM
+trap 'stop_demo 129' HUP
+wait "$inetd_pid" || true

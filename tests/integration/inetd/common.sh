@@ -72,9 +72,13 @@ udp() {
 
 # dgram_server FILE MODE [ARG]: FILE becomes a program inetd can run (as
 # any user) that is dgram_server.py in MODE: once, linger S, idle S, env.
+# The script is copied into $T: the tree may be where other users cannot
+# read (a checkout under /root), and the servers run as nobody.
 dgram_server() {
-	printf '#!/bin/sh\nexec python3 %s/tests/integration/inetd/dgram_server.py %s %s\n' \
-		"$TOP" "$2" "${3:-}" > "$1"
+	[ -f "$T/dgram_server.py" ] ||
+		install -m 644 "$TOP/tests/integration/inetd/dgram_server.py" "$T/"
+	printf '#!/bin/sh\nexec python3 %s/dgram_server.py %s %s\n' \
+		"$T" "$2" "${3:-}" > "$1"
 	chmod 755 "$1"
 }
 

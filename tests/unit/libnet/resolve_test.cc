@@ -28,17 +28,22 @@ with_hosts(const std::string &hosts_text, std::function<std::string()> fn)
 {
 	if (geteuid() != 0)
 		return std::nullopt;
-	int p[2];
-	if (pipe(p) != 0)
+	// The mount point is made (and removed) here: the child's tmpfs
+	// vanishes with its namespace, the directory under it would not.
+	char dir[] = "/tmp/resolve_test.XXXXXX";
+	if (mkdtemp(dir) == nullptr)
 		return std::nullopt;
+	int p[2];
+	if (pipe(p) != 0) {
+		rmdir(dir);
+		return std::nullopt;
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(p[0]);
-		char dir[] = "/tmp/resolve_test.XXXXXX";
 		if (unshare(CLONE_NEWNS | CLONE_NEWNET) != 0 ||
 		    mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE,
 			nullptr) != 0 ||
-		    mkdtemp(dir) == nullptr ||
 		    mount("none", dir, "tmpfs", 0, nullptr) != 0)
 			_exit(3);
 		std::string d(dir);
@@ -63,6 +68,7 @@ with_hosts(const std::string &hosts_text, std::function<std::string()> fn)
 	close(p[0]);
 	int st = 0;
 	waitpid(pid, &st, 0);
+	rmdir(dir);
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		return std::nullopt;
 	return out;
