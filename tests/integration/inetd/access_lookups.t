@@ -3,27 +3,7 @@
 # match), and user@host, which asks the client's ident server (RFC 1413)
 # from the child, "unknown" when none answers.
 . "$TOP/tests/integration/inetd/common.sh"
-# First: a file new to /etc makes a private overlay of it, which must
-# exist before the other fixtures are bound over its files.
-write_fixture netgroup <<'EOF2'
-trusted (gw.example,-,) (127.0.0.3,-,)
-EOF2
-write_fixture hosts <<'EOF2'
-127.0.0.1 localhost
-127.0.0.2 gw.example
-EOF2
-write_fixture nsswitch.conf <<'EOF2'
-passwd: files
-group: files
-shadow: files
-hosts: files
-netgroup: files
-EOF2
-mkdir -p "$T/lists"
-cat > "$T/lists/trusted" <<'EOF2'
-# hosts let in by the file
-127.0.0.5 .example
-EOF2
+lookup_fixtures
 write_fixture hosts.deny <<'EOF2'
 ALL: ALL
 EOF2
@@ -68,23 +48,7 @@ assert_eq "user=unknown client=localhost" "$(from 127.0.0.1 10027)" "%u and %c w
 note "user@host with an ident server on port 113"
 # Answers every query with the user given, for the ports asked about; it
 # logs each query so that the case can see which were made.
-cat > "$T/identd.py" <<'PY'
-import socket, sys
-user, log = sys.argv[1], sys.argv[2]
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 113))
-s.listen(16)
-while True:
-    c, _ = s.accept()
-    q = c.makefile("rb").readline().decode().strip()
-    with open(log, "a") as f:
-        f.write(q + "\n")
-    c.sendall(("%s : USERID : UNIX : %s\r\n" % (q, user)).encode())
-    c.close()
-PY
-start_daemon identd python3 "$T/identd.py" alice "$T/queries"
-wait_tcp 113
+start_identd alice "$T/queries"
 assert_eq 65534 "$(from 127.0.0.1 10025)" "alice@127.0.0.1"
 # The query named the client's port and the service's, in that order.
 assert_match '^[0-9]+ , 10025$' "$(tail -n 1 "$T/queries")" "the ident query"
@@ -95,8 +59,6 @@ assert_eq "user=alice client=alice@localhost" "$(from 127.0.0.1 10027)" "%u and 
 n=$(wc -l < "$T/queries")
 assert_eq "" "$(from 127.0.0.4 10025)" "127.0.0.4"
 assert_eq "$n" "$(wc -l < "$T/queries")" "ident queries for a client no user pattern could match"
-stop_daemon "$LAST_PID"
-start_daemon identd python3 "$T/identd.py" bob "$T/queries"
-wait_tcp 113
+set_ident_user bob
 assert_eq "" "$(from 127.0.0.1 10025)" "bob@127.0.0.1"
 wait_log '10025/tcp: refused connect from 127.0.0.1:[0-9]+ \(/etc/hosts.deny:1\)'

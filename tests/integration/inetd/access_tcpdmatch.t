@@ -3,21 +3,7 @@
 # tcpdmatch(8) (Debian's tcpd) and made to connect to inetd for real.
 . "$TOP/tests/integration/inetd/common.sh"
 need tcpdmatch
-write_fixture netgroup <<'EOF2'
-trusted (gw.example,-,) (127.0.0.3,-,)
-EOF2
-write_fixture hosts <<'EOF2'
-127.0.0.1 localhost
-127.0.0.2 gw.example
-EOF2
-write_fixture nsswitch.conf <<'EOF2'
-passwd: files
-group: files
-hosts: files
-netgroup: files
-EOF2
-mkdir -p "$T/lists"
-printf '# listed\n127.0.0.5 .example\n' > "$T/lists/trusted"
+lookup_fixtures
 write_fixture hosts.deny <<'EOF2'
 ALL: ALL
 EOF2
@@ -42,25 +28,9 @@ for d in ngd filed byuser nouser knownd badopt badpat exc nocolon trail; do
 	port=$((port + 1))
 done
 printf '%s' "$conf" > "$T/inetd.conf"
-# The ident server answers with the user in $T/ident_user, or not at
-# all when the file is empty.
-cat > "$T/identd.py" <<'PY'
-import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 113))
-s.listen(16)
-while True:
-    c, _ = s.accept()
-    q = c.makefile("rb").readline().decode().strip()
-    user = open(sys.argv[1]).read().strip()
-    if user:
-        c.sendall(("%s : USERID : UNIX : %s\r\n" % (q, user)).encode())
-    c.close()
-PY
-: > "$T/ident_user"
-start_daemon identd python3 "$T/identd.py" "$T/ident_user"
-wait_tcp 113
+# The ident server answers with the user set by set_ident_user, or not at
+# all while that is empty.
+start_identd ""
 start_inetd "$T/inetd.conf"
 
 # ours DAEMON SOURCE: granted or denied, by connecting from SOURCE.
@@ -79,7 +49,7 @@ theirs() {
 }
 # same DAEMON SOURCE TCPDMATCH-CLIENT [USER]
 same() {
-	printf '%s' "${4:-}" > "$T/ident_user"
+	set_ident_user "${4:-}"
 	_o=$(ours "$1" "$2")
 	_t=$(theirs "$1" "$3")
 	assert_eq "$_t" "$_o" "$1 from $3: tcpdmatch says $_t"

@@ -91,3 +91,42 @@ children_of() {
 zombies() {
 	ps -eo stat= | grep -c '^Z'
 }
+
+# lookup_fixtures: the /etc the lookup-pattern cases share: a netgroup
+# "trusted" (gw.example by name, 127.0.0.3 by address), hosts naming
+# 127.0.0.2 gw.example, nsswitch with netgroups from files, and a pattern
+# file $T/lists/trusted (127.0.0.5 and .example).  The netgroup file comes
+# first: a file new to /etc makes a private overlay of it, which must exist
+# before the other fixtures are bound over its files.
+lookup_fixtures() {
+	write_fixture netgroup <<'EOF2'
+trusted (gw.example,-,) (127.0.0.3,-,)
+EOF2
+	write_fixture hosts <<'EOF2'
+127.0.0.1 localhost
+127.0.0.2 gw.example
+EOF2
+	write_fixture nsswitch.conf <<'EOF2'
+passwd: files
+group: files
+shadow: files
+hosts: files
+netgroup: files
+EOF2
+	mkdir -p "$T/lists"
+	printf '# hosts let in by the file\n127.0.0.5 .example\n' > "$T/lists/trusted"
+}
+
+# start_identd USER [LOG]: identd.py on port 113 answering USER (none when
+# empty), its user changed later with set_ident_user.
+start_identd() {
+	printf '%s\n' "$1" > "$T/ident_user"
+	start_daemon identd python3 "$TOP/tests/integration/inetd/identd.py" \
+		"$T/ident_user" ${2:+"$2"}
+	wait_tcp 113
+}
+
+# set_ident_user USER: the user identd.py answers from now on.
+set_ident_user() {
+	printf '%s\n' "$1" > "$T/ident_user"
+}
