@@ -1,8 +1,8 @@
 # peers: bind9
 # The BIND 9 peer that named's differential and transfer cases run beside
 # it (peer.sh): started from its unpacked package with a zone, it answers
-# dig over UDP and TCP, refers below a cut with glue, and denies a name
-# that does not exist; a zone and queries from the benchmark's generator
+# dig over UDP and TCP, refers below a cut with glue, denies a name that
+# does not exist, and transfers the zone to a secondary; a zone and queries from the benchmark's generator
 # load and get the answers the generator meant.  Skips when BIND could
 # not be fetched (offline).
 . "$TOP/tests/integration/named/peer.sh"
@@ -37,6 +37,15 @@ assert_file_match '^peer\.test\..*SOA' "$T/nx" "the SOA with the denial"
 dig +norec +time=2 +tries=1 @127.0.0.1 -p 10053 host.sub.peer.test A > "$T/ref"
 assert_file_match '^sub\.peer\.test\..*NS[[:space:]]+ns\.sub\.peer\.test\.' "$T/ref" "the referral"
 assert_file_match '^ns\.sub\.peer\.test\..*A[[:space:]]+192\.0\.2\.53' "$T/ref" "its glue"
+
+note "a secondary transfers the zone"
+dir=$(bind_setup secondary 10055)
+bind9_secondary "$dir" peer.test. 127.0.0.1 10053
+bind_start secondary
+wait_until 30 bind_answers 10055 peer.test.
+assert_eq "10 www.peer.test." \
+	"$(dig +short +norec +time=2 +tries=1 @127.0.0.1 -p 10055 mail.peer.test MX)" \
+	"mail MX from the secondary"
 
 note "the benchmark's generated zone and queries"
 gen=$TOP/tests/bench/named/gen-zone
