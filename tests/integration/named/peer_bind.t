@@ -2,9 +2,9 @@
 # The BIND 9 peer that named's differential and transfer cases run beside
 # it (peer.sh): started from its unpacked package with a zone, it answers
 # dig over UDP and TCP, refers below a cut with glue, denies a name that
-# does not exist, and transfers the zone to a secondary; a zone and queries from the benchmark's generator
-# load and get the answers the generator meant.  Skips when BIND could
-# not be fetched (offline).
+# does not exist, and transfers the zone to a secondary; a zone and
+# queries from the benchmark's generator load and get the answers the
+# generator meant.  Skips when BIND could not be fetched (offline).
 . "$TOP/tests/integration/named/peer.sh"
 bind_need
 
