@@ -26,13 +26,14 @@ peer_ld_path() {
 }
 
 # peer_exec ROOT PATH ARGS...: exec ROOT/PATH with the tree's libraries
-# found first.
+# found first, through $PEER_WRAP when set (taskset -c 0: the CPUs it
+# may use).
 peer_exec() {
 	_root=$1
 	_prog=$2
 	shift 2
 	LD_LIBRARY_PATH="$(peer_ld_path "$_root")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-		exec "$_root/$_prog" "$@"
+		exec ${PEER_WRAP:-} "$_root/$_prog" "$@"
 }
 
 # peer_check ROOT PATH: fail (with a line saying why) unless ROOT/PATH
@@ -111,7 +112,10 @@ knot_exec() {
 
 # NSD: nsd -d (foreground, log to stderr), zones read from their files
 # (no nsd.db), no control channel; reuseport gives each server process a
-# socket of its own, as the others have per thread.
+# socket of its own, as the others have per thread.  Debian's NSD limits
+# responses to 200 a second per /24 unless told otherwise (response rate
+# limiting, which the others leave off): off, or every client on
+# loopback is one client over its limit.
 nsd_conf() {
 	cat > "$1/nsd.conf" <<EOF
 server:
@@ -127,6 +131,8 @@ server:
 	xfrdir: "$1"
 	pidfile: "$1/nsd.pid"
 	verbosity: 1
+	rrl-ratelimit: 0
+	rrl-whitelist-ratelimit: 0
 remote-control:
 	control-enable: no
 EOF
