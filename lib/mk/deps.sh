@@ -15,7 +15,7 @@
 #
 # Peer daemons for benchmarks and differential tests (openbsd-inetd,
 # xinetd, tftpd-hpa, atftpd, bind9, knot, nsd) are not installed here:
-# tests/fetch-peer downloads and unpacks them with apt-get download and
+# tests/peers/fetch downloads and unpacks them with apt-get download and
 # dpkg -x, so they never run as system services.
 
 # Each package is here for a command or file the build, the tests, the
