@@ -73,8 +73,8 @@ public:
 	void
 	flush()
 	{
-		if (!buf_.empty() &&
-		    std::fwrite(buf_.data(), 1, buf_.size(), stdout) != buf_.size()) {
+		size_t n = buf_.size();
+		if (n != 0 && std::fwrite(buf_.data(), 1, n, stdout) != n) {
 			std::perror("gen_zone: write");
 			std::exit(1);
 		}
@@ -171,15 +171,16 @@ walk(uint64_t seed, const std::string &origin, uint64_t n, out *o,
 			if (r.chance(20) && count < n) {
 				const std::string &to =
 				    nm.hosts[r.below(nm.hosts.size())];
-				emit(name + "\tMX\t" +
-				    std::to_string(10 * (1 + r.below(3))) + " " +
-				    to + "\n");
+				std::string pref =
+				    std::to_string(10 * (1 + r.below(3)));
+				emit(name + "\tMX\t" + pref + " " + to + "\n");
 				count++;
 				nm.mx.push_back(name);
 			}
 			nm.hosts.push_back(name);
 		} else if (kind < 92) {
-			const std::string &to = nm.hosts[r.below(nm.hosts.size())];
+			const std::string &to =
+			    nm.hosts[r.below(nm.hosts.size())];
 			emit(name + "\tCNAME\t" + to + "\n");
 			count++;
 		} else {
@@ -198,7 +199,8 @@ usage()
 {
 	std::fprintf(stderr,
 	    "usage: gen_zone [-s seed] [-o origin] zone N\n"
-	    "       gen_zone [-s seed] [-o origin] [-m a/nx/mx] queries N COUNT\n");
+	    "       gen_zone [-s seed] [-o origin] [-m a/nx/mx] "
+	    "queries N COUNT\n");
 	std::exit(2);
 }
 
@@ -232,8 +234,8 @@ main(int argc, char **argv)
 				origin += '.';
 			break;
 		case 'm':
-			if (std::sscanf(optarg, "%u/%u/%u", &pa, &pnx, &pmx) != 3 ||
-			    pa + pnx + pmx != 100)
+			if (std::sscanf(optarg, "%u/%u/%u", &pa, &pnx,
+			    &pmx) != 3 || pa + pnx + pmx != 100)
 				usage();
 			break;
 		default:
@@ -262,8 +264,8 @@ main(int argc, char **argv)
 	for (uint64_t i = 0; i < count; i++) {
 		uint64_t k = r.below(100);
 		if (k < pa || (k >= pa + pnx && nm.mx.empty()))
-			o.put(nm.hosts[r.below(nm.hosts.size())] + "." + origin +
-			    " A\n");
+			o.put(nm.hosts[r.below(nm.hosts.size())] + "." +
+			    origin + " A\n");
 		else if (k < pa + pnx)
 			o.put("nx-" + label(r, i) + "." + origin + " A\n");
 		else
