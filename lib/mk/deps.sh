@@ -13,9 +13,10 @@
 #              tests); WITH_OPENSSL=no from the environment drops the
 #              OpenSSL headers.
 #
-# Peer daemons for benchmarks (openbsd-inetd, xinetd, tftpd-hpa, atftpd) are
-# not installed here: tests/bench fetches and unpacks them with apt-get
-# download and dpkg -x, so they never run as system services.
+# Peer daemons for benchmarks and differential tests (openbsd-inetd,
+# xinetd, tftpd-hpa, atftpd, bind9, knot, nsd) are not installed here:
+# tests/peers/fetch downloads and unpacks them with apt-get download and
+# dpkg -x, so they never run as system services.
 
 # Each package is here for a command or file the build, the tests, the
 # demo or the benchmarks use; none may be assumed just because a usual
@@ -30,6 +31,11 @@
 #   manpages manpages-dev (sections 2, 3, 7), hostname, openssh-client,
 #   tcpd (tcpd(8), tcpdmatch(8)), rsh-client (rsh(1), rlogin(1)),
 #   update-inetd, libwrap0 (hosts_options(5)); none of them runs a daemon.
+# named's tests and benchmark ask it questions with the usual DNS clients,
+# none of which is a server: bind9-dnsutils (dig), knot-dnsutils (kdig,
+# kzonecheck), dnsperf (dnsperf, resperf: the query load), ldnsutils
+# (ldns-read-zone, ldns-compare-zones: zones put in canonical form and
+# compared, for transfers and dumps).
 PACKAGES="
 	g++ make libcpputest-dev libssl-dev pkg-config
 	clang libclang-rt-14-dev
@@ -41,6 +47,7 @@ PACKAGES="
 	libwrap0 libpcre2-8-0
 	iputils-ping iputils-arping net-tools tcpdump
 	dpkg-dev
+	bind9-dnsutils knot-dnsutils dnsperf ldnsutils
 "
 # The case that checks the clean-up (tests/integration/build) names its own
 # package list and policy-rc.d, and puts a stand-in apt-get first in PATH.
