@@ -86,6 +86,35 @@ wire_reader::rest()
 	return b;
 }
 
+std::string_view
+wire_reader::cstring()
+{
+	if (failed_)
+		return {};
+	bytes_view left = data_.subspan(pos_);
+	auto *nul = static_cast<const std::uint8_t *>(
+	    std::memchr(left.data(), 0, left.size()));
+	if (nul == nullptr) {
+		failed_ = true;
+		return {};
+	}
+	std::size_t n = static_cast<std::size_t>(nul - left.data());
+	pos_ += n + 1;
+	return std::string_view(reinterpret_cast<const char *>(left.data()),
+	    n);
+}
+
+bool
+wire_reader::only_zeros() const
+{
+	if (failed_)
+		return false;
+	for (std::size_t i = pos_; i < data_.size(); i++)
+		if (data_[i] != 0)
+			return false;
+	return true;
+}
+
 void
 wire_writer::bytes(bytes_view b)
 {

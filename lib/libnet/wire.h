@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace net {
@@ -48,6 +49,14 @@ public:
 
 	// Everything not yet read; the reader is then at its end.
 	bytes_view rest();
+
+	// The bytes before the next NUL, as text, and moves past the NUL
+	// (TFTP requests, rshd's and rexecd's strings); an empty view and a
+	// failed reader when no NUL is left.
+	std::string_view cstring();
+
+	// True when every byte not yet read is zero (padding).
+	bool only_zeros() const;
 
 	// Marks the input inconsistent: decoders call it for semantic errors
 	// so one ok() check covers bounds and meaning alike.

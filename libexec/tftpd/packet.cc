@@ -1,67 +1,11 @@
 #include "packet.h"
 
 #include "libnet/text.h"
+#include "libnet/wire.h"
 
 namespace tftpd {
 
 namespace {
-
-// The one way a packet's bytes are read: every access is checked.
-class reader {
-public:
-	explicit reader(std::span<const std::uint8_t> b) : buf_(b) {}
-
-	bool
-	u16(std::uint16_t &v)
-	{
-		if (buf_.size() - pos_ < 2)
-			return false;
-		v = static_cast<std::uint16_t>(buf_[pos_] << 8 |
-		    buf_[pos_ + 1]);
-		pos_ += 2;
-		return true;
-	}
-
-	// A NUL-terminated string; false when no NUL is left.
-	bool
-	cstring(std::string_view &s)
-	{
-		for (std::size_t i = pos_; i < buf_.size(); i++) {
-			if (buf_[i] == 0) {
-				auto *b = reinterpret_cast<const char *>(
-				    buf_.data());
-				s = std::string_view(b + pos_, i - pos_);
-				pos_ = i + 1;
-				return true;
-			}
-		}
-		return false;
-	}
-
-	std::span<const std::uint8_t>
-	rest()
-	{
-		auto r = buf_.subspan(pos_);
-		pos_ = buf_.size();
-		return r;
-	}
-
-	std::size_t remaining() const { return buf_.size() - pos_; }
-
-	// True when only NUL padding is left (some boot ROMs pad requests).
-	bool
-	only_padding() const
-	{
-		for (std::size_t i = pos_; i < buf_.size(); i++)
-			if (buf_[i] != 0)
-				return false;
-		return true;
-	}
-
-private:
-	std::span<const std::uint8_t> buf_;
-	std::size_t pos_ = 0;
-};
 
 request_error
 illegal(std::string msg)
@@ -88,9 +32,9 @@ append(std::vector<std::uint8_t> &out, std::string_view s)
 std::variant<request, request_error>
 parse_request(std::span<const std::uint8_t> pkt)
 {
-	reader r(pkt);
-	std::uint16_t op;
-	if (!r.u16(op))
+	net::wire_reader r(pkt);
+	std::uint16_t op = r.u16();
+	if (!r.ok())
 		return illegal("short packet");
 	if (op != static_cast<std::uint16_t>(opcode::rrq) &&
 	    op != static_cast<std::uint16_t>(opcode::wrq))
@@ -99,8 +43,9 @@ parse_request(std::span<const std::uint8_t> pkt)
 			: "unknown opcode");
 	request req;
 	req.op = static_cast<opcode>(op);
-	std::string_view name, mode;
-	if (!r.cstring(name) || !r.cstring(mode))
+	std::string_view name = r.cstring();
+	std::string_view mode = r.cstring();
+	if (!r.ok())
 		return illegal("malformed request");
 	if (name.empty())
 		return illegal("empty file name");
@@ -117,9 +62,11 @@ parse_request(std::span<const std::uint8_t> pkt)
 		return illegal("unknown transfer mode");
 	req.filename.assign(name);
 	// RFC 2347: option name and value pairs, each NUL-terminated.
-	while (r.remaining() > 0 && !r.only_padding()) {
-		std::string_view oname, ovalue;
-		if (!r.cstring(oname) || !r.cstring(ovalue))
+	// Some boot ROMs pad requests with NULs.
+	while (r.remaining() > 0 && !r.only_zeros()) {
+		std::string_view oname = r.cstring();
+		std::string_view ovalue = r.cstring();
+		if (!r.ok())
 			return illegal("malformed option");
 		if (oname.empty())
 			return illegal("malformed option");
@@ -140,9 +87,9 @@ parse_request(std::span<const std::uint8_t> pkt)
 arrival
 classify(std::span<const std::uint8_t> pkt)
 {
-	reader r(pkt);
-	std::uint16_t op;
-	if (!r.u16(op))
+	net::wire_reader r(pkt);
+	std::uint16_t op = r.u16();
+	if (!r.ok())
 		return arrival::ignored;
 	switch (op) {
 	case static_cast<std::uint16_t>(opcode::rrq):
@@ -166,39 +113,33 @@ classify(std::span<const std::uint8_t> pkt)
 bool
 parse_packet(std::span<const std::uint8_t> pkt, packet_view &out)
 {
-	reader r(pkt);
-	std::uint16_t op;
-	if (!r.u16(op))
+	net::wire_reader r(pkt);
+	std::uint16_t op = r.u16();
+	if (!r.ok())
 		return false;
 	out = packet_view{};
 	switch (op) {
 	case static_cast<std::uint16_t>(opcode::data):
 		out.op = opcode::data;
-		if (!r.u16(out.block))
-			return false;
+		out.block = r.u16();
 		out.payload = r.rest();
-		return true;
+		return r.ok();
 	case static_cast<std::uint16_t>(opcode::ack):
 		out.op = opcode::ack;
 		// Trailing bytes after an ACK are tolerated (padding).
-		return r.u16(out.block);
+		out.block = r.u16();
+		return r.ok();
 	case static_cast<std::uint16_t>(opcode::error): {
 		out.op = opcode::error;
-		std::uint16_t code;
-		if (!r.u16(code))
+		out.code = static_cast<error_code>(r.u16());
+		if (!r.ok())
 			return false;
-		out.code = static_cast<error_code>(code);
 		// A missing NUL is common among small clients: the rest is
 		// the message.
-		std::string_view msg;
-		if (r.cstring(msg)) {
-			out.message = msg;
-		} else {
-			auto rest = r.rest();
-			out.message = std::string_view(
-			    reinterpret_cast<const char *>(rest.data()),
-			    rest.size());
-		}
+		auto rest = r.rest();
+		std::string_view msg(reinterpret_cast<const char *>(rest.data()),
+		    rest.size());
+		out.message = msg.substr(0, msg.find('\0'));
 		return true;
 	}
 	case static_cast<std::uint16_t>(opcode::rrq):

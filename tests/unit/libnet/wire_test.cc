@@ -94,3 +94,30 @@ TEST(wire, writer_appends_and_patches)
 	LONGS_EQUAL(0x34, out[10]);
 	LONGS_EQUAL(0x12, out[11]);
 }
+
+TEST(wire, cstrings_end_at_their_nul_and_fail_without_one)
+{
+	const std::uint8_t b[] = {'a', 'b', 0, 0, 'c'};
+	net::wire_reader r(b);
+	STRCMP_EQUAL("ab", std::string(r.cstring()).c_str());
+	STRCMP_EQUAL("", std::string(r.cstring()).c_str());
+	CHECK(r.ok());
+	CHECK_FALSE(r.only_zeros());
+	// "c" has no NUL after it: nothing is read past the end.
+	CHECK(r.cstring().empty());
+	CHECK_FALSE(r.ok());
+	LONGS_EQUAL(0, r.remaining());
+}
+
+TEST(wire, only_zeros_is_padding_to_the_end)
+{
+	const std::uint8_t b[] = {'x', 0, 0, 0};
+	net::wire_reader r(b);
+	CHECK_FALSE(r.only_zeros());
+	(void)r.u8();
+	CHECK(r.only_zeros());
+	r.skip(3);
+	CHECK(r.only_zeros());
+	r.skip(1);
+	CHECK_FALSE(r.only_zeros());
+}
