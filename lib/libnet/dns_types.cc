@@ -194,4 +194,16 @@ is_compressible_type(std::uint16_t type)
 	}
 }
 
+bool
+compressible_layout(std::uint16_t type, unsigned &before, unsigned &names,
+    unsigned &after)
+{
+	if (!is_compressible_type(type))
+		return false;
+	before = type == rr_type::mx ? 2 : 0;
+	names = type == rr_type::soa || type == rr_type::minfo ? 2 : 1;
+	after = type == rr_type::soa ? 20 : 0;
+	return true;
+}
+
 } // namespace net::dns

@@ -129,4 +129,10 @@ bool is_meta_type(std::uint16_t type);
 // (RFC 3597 section 4): NS MD MF CNAME SOA MB MG MR PTR MINFO MX.
 bool is_compressible_type(std::uint16_t type);
 
+// Where the names are in the rdata of a compressible type: fixed bytes
+// before the first name, the number of names in a row, fixed bytes after
+// them (MX 2,1,0; SOA 0,2,20).  False for the other types.
+bool compressible_layout(std::uint16_t type, unsigned &before,
+    unsigned &names, unsigned &after);
+
 } // namespace net::dns
