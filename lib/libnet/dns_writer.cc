@@ -25,9 +25,7 @@ packet_writer::set_limit(std::size_t limit)
 bool
 packet_writer::header(std::uint16_t id, std::uint16_t flags)
 {
-	pos_ = 0;
-	nnames_ = 0;
-	counts_ = {};
+	reset();
 	if (limit_ < header_size)
 		return false;
 	std::memset(buf_.data(), 0, header_size);

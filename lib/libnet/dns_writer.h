@@ -37,6 +37,15 @@ public:
 	packet_writer(std::span<std::uint8_t> buf, std::size_t limit,
 	    bool fold_case);
 
+	// Forgets everything written: the writer is empty again.
+	void
+	reset()
+	{
+		pos_ = 0;
+		nnames_ = 0;
+		counts_ = {};
+	}
+
 	// Writes the 12-byte header with zero counts; false when it does not
 	// fit.  The counts grow as records are added.
 	bool header(std::uint16_t id, std::uint16_t flags);
