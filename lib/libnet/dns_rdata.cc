@@ -182,13 +182,16 @@ unescape(std::string_view s, bytes &out, const char **why)
 }
 
 // Appends a byte string in quotes: '"' and '\' escaped, bytes outside
-// printable ASCII as \DDD.
+// printable ASCII as \DDD, and blanks too when escape_blank (a value after
+// "key=" is not where a lexer starts a quoted token).
 void
-append_quoted(std::string &s, bytes_view b)
+append_quoted(std::string &s, bytes_view b, bool escape_blank = false)
 {
 	s += '"';
 	for (std::uint8_t c : b) {
-		if (c == '"' || c == '\\') {
+		if (c == ' ' && escape_blank) {
+			s += "\\032";
+		} else if (c == '"' || c == '\\') {
 			s += '\\';
 			s += static_cast<char>(c);
 		} else if (c < 0x20 || c > 0x7e) {
@@ -1600,7 +1603,7 @@ svcb_to_text(bytes_view rdata, std::string *out)
 					list.push_back(',');
 				append_list_item(list, id);
 			}
-			append_quoted(text, list);
+			append_quoted(text, list, true);
 			break;
 		}
 		case svc::no_default_alpn:
@@ -1632,7 +1635,7 @@ svcb_to_text(bytes_view rdata, std::string *out)
 			break;
 		default:
 			if (len > 0)
-				append_quoted(text, v);
+				append_quoted(text, v, true);
 			break;
 		}
 		if (out) {

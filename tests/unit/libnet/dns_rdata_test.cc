@@ -340,6 +340,9 @@ TEST(dns_rdata, svcb_and_https)
 	    "ipv6hint=2001:db8::1,2001:db8::53:1 key667=\"hello\" key65333");
 	round_trip("SVCB", "1 . key667=\"hello\\210qoo\"",
 	    "1 . key667=\"hello\\210qoo\"");
+	// A blank in a value prints escaped: "key=" starts no quoted token.
+	round_trip("SVCB", "1 . key667=a\\032b alpn=\\032",
+	    "1 . alpn=\"\\032\" key667=\"a\\032b\"");
 	// A key split from its quoted value by the lexer.
 	auto t = toks("1 . alpn=");
 	net::token q;
