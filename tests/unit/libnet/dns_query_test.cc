@@ -362,3 +362,39 @@ TEST(dns_query, no_allocation_on_the_hot_path)
 	CHECK(allocations_in([&] { v = new std::vector<int>(3); }) > 0);
 	delete v;
 }
+
+TEST(dns_query, cookie_only_query_still_reads_its_opt)
+{
+	// RFC 7873 5.4: no question, only a COOKIE; the server may answer it.
+	auto b = from_hex("0007 0000 0000 0000 0000 0001 "
+	    "00 0029 04d0 00000000 000c 000a 0008 0102030405060708");
+	dns::query q;
+	CHECK(!dns::parse_query(b, q));
+	LONGS_EQUAL(int(dns::query_error::qdcount), int(q.error));
+	CHECK(!q.has_question);
+	CHECK(q.has_edns);
+	CHECK(q.has_cookie);
+	LONGS_EQUAL(8, q.cookie_len);
+}
+
+TEST(dns_query, writer_too_small)
+{
+	auto b = sample_query();
+	dns::query q;
+	CHECK(dns::parse_query(b, q));
+	std::uint8_t buf[64];
+	dns::response_writer tiny(buf, 11);
+	CHECK(!tiny.start(q));
+	// The question fits, but not with room held for the OPT record.
+	dns::response_writer w(buf, 40);
+	CHECK(w.start(q));
+	dns::response_opt opt;
+	opt.present = true;
+	CHECK(!w.start(q, opt));
+	// A max_size past the buffer is the buffer.
+	dns::response_writer big(buf, 65535);
+	CHECK(big.start(q));
+	std::vector<std::uint8_t> txt(60, 'x');
+	txt[0] = 59;
+	CHECK(!big.add(big.answer, q.qname, dns::rr_type::txt, 1, 0, txt));
+}
