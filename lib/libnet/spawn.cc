@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -40,7 +41,7 @@ bool
 record(step_outcome *out, spawn_step s)
 {
 	out->err = errno;
-	__atomic_store_n(&out->step, s, __ATOMIC_RELEASE);
+	std::atomic_ref(out->step).store(s, std::memory_order_release);
 	return false;
 }
 
@@ -114,7 +115,8 @@ become_program(const child_plan &p, step_outcome *out, int *keep_now)
 		step_outcome u = become_user_raw(*p.user);
 		if (u.step != spawn_step::none) {
 			out->err = u.err;
-			__atomic_store_n(&out->step, u.step, __ATOMIC_RELEASE);
+			std::atomic_ref(out->step).store(u.step,
+			    std::memory_order_release);
 			return;
 		}
 	}
@@ -405,8 +407,8 @@ spawn(const spawn_spec &spec)
 		if (pid < 0)
 			return fail(vfork_errno, "vfork");
 		res.pid = pid;
-		if (__atomic_load_n(&outcome.step, __ATOMIC_ACQUIRE) !=
-		    spawn_step::none)
+		if (std::atomic_ref(outcome.step).load(
+			std::memory_order_acquire) != spawn_step::none)
 			res.failure = describe(outcome, spec.program);
 		return res;
 	}
