@@ -152,7 +152,9 @@ server::make_service(service_spec spec)
 {
 	auto svc = std::make_shared<service>();
 	svc->spec = std::move(spec);
-	svc->spawn_rate = net::token_bucket::per_minute(opts_.spawn_rate);
+	svc->pacer = spawn_pacer(opts_.spawn_rate);
+	svc->resume_timer = net::timer(loop_);
+	svc->pause_summary = net::timer(loop_);
 	svc->refusal_summary = net::timer(loop_);
 	for (const auto &b : svc->spec.binds) {
 		listener l;
@@ -258,19 +260,14 @@ server::watch_listener(const service_ptr &svc, std::size_t idx)
 bool
 server::at_capacity(const service &svc) const
 {
-	if (svc.spec.builtin) {
-		unsigned max = svc.spec.max_children != 0 ? svc.spec.max_children
-							  : opts_.builtin_max;
-		return svc.spec.is_stream() && svc.conns >= max;
-	}
-	return svc.spec.max_children != 0 &&
-	    svc.children >= svc.spec.max_children;
+	return inetd::at_capacity(svc.spec, svc.children, svc.conns,
+	    opts_.builtin_max);
 }
 
 void
 server::update_watch(service &svc)
 {
-	bool on = !svc.removed && !svc.rate_paused && !at_capacity(svc);
+	bool on = !svc.removed && !svc.pacer.paused() && !at_capacity(svc);
 	for (auto &l : svc.listeners)
 		if (l.fd.valid())
 			loop_.set_events(l.fd.get(),
@@ -398,98 +395,85 @@ server::on_ready(const service_ptr &svc, std::size_t idx)
 bool
 server::rate_allows(const service_ptr &svc)
 {
-	// Another socket of the service may be ready in the same round as
-	// the one that paused it: that is no second pause.
-	if (svc->rate_paused)
-		return false;
-	net::duration w = svc->spawn_rate.wait_time(loop_.now());
-	if (w == net::duration::zero())
-		return true;
-	svc->rate_paused = true;
-	svc->count.pauses++;
 	net::time_point now = loop_.now();
-	if (!svc->pause_logged &&
-	    (svc->pause_logged_at == net::time_point{} ||
-		now - svc->pause_logged_at >= std::chrono::minutes(1))) {
+	spawn_pacer::verdict v = svc->pacer.check(now);
+	if (v.go)
+		return true;
+	if (!v.paused_now)
+		return false;
+	svc->count.pauses++;
+	if (v.log) {
+		std::string more = v.more > 0 ? " (paused " +
+			std::to_string(v.more) +
+			" more times since the last message)"
+					      : "";
 		net::log_warn("%s: more than %u spawns a minute, paused for "
-			      "%.2fs",
-		    svc->spec.name.c_str(), svc->spawn_rate.burst(),
-		    std::chrono::duration<double>(w).count());
-		svc->pause_logged = true;
-		svc->pause_logged_at = now;
-		svc->pauses_unlogged = 0;
-	} else {
-		svc->pauses_unlogged++;
+			      "%.2fs%s",
+		    svc->spec.name.c_str(), svc->pacer.per_minute(),
+		    std::chrono::duration<double>(v.until - now).count(),
+		    more.c_str());
 	}
-	resume_after(svc, w);
+	resume_at(svc, v.until);
 	update_watch(*svc);
 	return false;
 }
 
 void
-server::resume_after(const service_ptr &svc, net::duration d)
+server::resume_at(const service_ptr &svc, net::time_point when)
 {
-	if (svc->resume_timer != 0)
-		loop_.cancel_timer(svc->resume_timer);
-	svc->resume_timer = loop_.add_timer(d, [this, svc] {
-		svc->resume_timer = 0;
-		if (svc->removed)
-			return;
-		if (svc->rate_paused) {
-			svc->rate_paused = false;
-			resumed(*svc);
-		}
-		update_watch(*svc);
-	});
+	svc->resume_timer.start(when, [this, svc] { on_resume(svc); });
 }
 
 void
-server::resumed(service &svc)
+server::on_resume(const service_ptr &svc)
 {
-	if (!svc.pause_logged)
+	if (svc->removed)
 		return;
-	// A service paused again within the minute stays quiet until the
-	// minute is over; then one line tells how often it was held back.
-	if (loop_.now() - svc.pause_logged_at < std::chrono::minutes(1) &&
-	    svc.pauses_unlogged > 0) {
-		// Make sure the line is written even if nothing else happens.
-		if (svc.pause_summary_timer == 0)
-			svc.pause_summary_timer = loop_.add_timer(
-			    svc.pause_logged_at + std::chrono::minutes(1),
-			    [this, &svc] {
-				    svc.pause_summary_timer = 0;
-				    if (!svc.rate_paused && !svc.removed)
-					    resumed(svc);
-			    });
+	spawn_pacer::resumption r = svc->pacer.resume(loop_.now());
+	if (!r.resumed) {
+		resume_at(svc, svc->pacer.paused_until());
 		return;
 	}
-	if (svc.pauses_unlogged > 0)
+	if (r.log)
+		log_resumed(*svc, r.more);
+	// Make sure the pauses held back are told even if nothing else
+	// happens.
+	if (r.summary_at && !svc->pause_summary.pending())
+		svc->pause_summary.start(*r.summary_at, [this, svc] {
+			if (svc->removed)
+				return;
+			if (unsigned n = svc->pacer.summary(loop_.now()))
+				log_resumed(*svc, n);
+		});
+	update_watch(*svc);
+}
+
+void
+server::log_resumed(const service &svc, unsigned more)
+{
+	if (more > 0)
 		net::log_notice("%s: resumed (paused %u more times since the "
 				"last message)",
-		    svc.spec.name.c_str(), svc.pauses_unlogged);
+		    svc.spec.name.c_str(), more);
 	else
 		net::log_notice("%s: resumed", svc.spec.name.c_str());
-	svc.pause_logged = false;
 }
 
 void
 server::refuse(service &svc, const std::string &peer, const char *why,
     const std::string &where, net::log_level level)
 {
-	unsigned held = 0;
-	if (!svc.refusal_log.allow(loop_.now(), &held)) {
-		// What no later line tells is told once the second is over.
-		if (!svc.refusal_summary.pending())
-			svc.refusal_summary.start(std::chrono::seconds(1),
-			    [&svc] {
-				    if (unsigned n = svc.refusal_log.take_held())
-					    net::log_warn("%s: %u more refused",
-						svc.spec.name.c_str(), n);
-			    });
+	counted_log::note n = svc.refusal_log.on_event(loop_.now());
+	if (n.summary_at)
+		svc.refusal_summary.start(*n.summary_at, [&svc] {
+			if (unsigned k = svc.refusal_log.summary())
+				net::log_warn("%s: %u more refused",
+				    svc.spec.name.c_str(), k);
+		});
+	if (!n.log)
 		return;
-	}
-	std::string more = held > 0
-	    ? " (" + std::to_string(held) + " more refused)"
+	std::string more = n.more > 0
+	    ? " (" + std::to_string(n.more) + " more refused)"
 	    : "";
 	if (!where.empty())
 		net::log_msg(level, "%s: refused connect from %s (%s)%s",
@@ -503,11 +487,16 @@ server::refuse(service &svc, const std::string &peer, const char *why,
 bool
 server::admit_source(service &svc, const net::address &a)
 {
-	unsigned max = svc.spec.max_per_source != 0 ? svc.spec.max_per_source
-						    : opts_.source_max;
-	auto rate = net::token_bucket::per_minute(opts_.source_rate);
-	net::source_verdict v = svc.sources.admit(a, loop_.now(), max,
-	    rate.burst(), rate.interval());
+	return source_admitted(svc, a,
+	    inetd::admit_source(svc.sources, a, loop_.now(),
+		limits_for(svc.spec, opts_.source_max, opts_.source_rate)));
+}
+
+// Counts and logs a refusal by the per-source limits.
+bool
+server::source_admitted(service &svc, const net::address &a,
+    net::source_verdict v)
+{
 	if (v == net::source_verdict::admit)
 		return true;
 	svc.count.refused_limit++;
@@ -540,8 +529,8 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 			// rather than spin on a readable socket.
 			net::log_err("%s: %s", svc->spec.name.c_str(),
 			    conn.err().message().c_str());
-			svc->rate_paused = true;
-			resume_after(svc, std::chrono::milliseconds(100));
+			resume_at(svc, svc->pacer.hold(loop_.now(),
+					   std::chrono::milliseconds(100)));
 			update_watch(*svc);
 			return;
 		}
@@ -653,11 +642,11 @@ server::on_builtin_dgram(const service_ptr &svc, listener &l)
 			    refusal_level(decision));
 			continue;
 		}
-		if (opts_.source_rate != 0) {
-			if (!admit_source(*svc, d->peer.addr))
-				continue;
-			svc->sources.release(d->peer.addr, loop_.now());
-		}
+		if (!source_admitted(*svc, d->peer.addr,
+			admit_datagram(svc->sources, d->peer.addr, loop_.now(),
+			    limits_for(svc->spec, opts_.source_max,
+				opts_.source_rate))))
+			continue;
 		std::string reply;
 		switch (kind) {
 		case builtin_kind::echo:
@@ -769,9 +758,7 @@ server::poll_pending(const service_ptr &svc, std::size_t idx, int attempt)
 	// The child has its datagram once it is gone from the head of the
 	// queue; there is no event for that, so look, often at first.
 	if (attempt == 0 || still_queued(l.fd.get(), l.pending)) {
-		auto delay = std::chrono::milliseconds(
-		    attempt < 7 ? 1 << attempt : 100);
-		l.pending_timer = loop_.add_timer(delay,
+		l.pending_timer = loop_.add_timer(pending_check_delay(attempt),
 		    [this, svc, idx, attempt] {
 			    poll_pending(svc, idx, attempt + 1);
 		    });
@@ -855,7 +842,7 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 	children_.emplace(r->pid, std::move(rec));
 	svc->children++;
 	svc->count.spawned++;
-	(void)svc->spawn_rate.take(loop_.now());
+	svc->pacer.spawned(loop_.now());
 	if (r->status.valid())
 		watch_status(r->status.release(), spec.name);
 	if (conn_logged()) {
@@ -994,10 +981,8 @@ server::reload()
 		svc->removed = true;
 		for (auto &l : svc->listeners)
 			close_listener(l);
-		if (svc->resume_timer != 0)
-			loop_.cancel_timer(svc->resume_timer);
-		if (svc->pause_summary_timer != 0)
-			loop_.cancel_timer(svc->pause_summary_timer);
+		svc->resume_timer.cancel();
+		svc->pause_summary.cancel();
 		net::log_notice("%s: removed", svc->spec.name.c_str());
 		if (svc->children > 0 || svc->conns > 0)
 			retired_.push_back(svc);
@@ -1092,7 +1077,7 @@ server::dump_state()
 	    loop_.watch_count());
 	auto one = [&](const service &svc) {
 		const char *state = svc.removed ? "removed"
-		    : svc.rate_paused		   ? "paused (rate)"
+		    : svc.pacer.paused()	   ? "paused (rate)"
 		    : at_capacity(svc)		   ? "paused (at max)"
 						   : "listening";
 		std::string socks;
@@ -1135,14 +1120,8 @@ server::stop()
 		svc->removed = true;
 		for (auto &l : svc->listeners)
 			close_listener(l);
-		if (svc->resume_timer != 0) {
-			loop_.cancel_timer(svc->resume_timer);
-			svc->resume_timer = 0;
-		}
-		if (svc->pause_summary_timer != 0) {
-			loop_.cancel_timer(svc->pause_summary_timer);
-			svc->pause_summary_timer = 0;
-		}
+		svc->resume_timer.cancel();
+		svc->pause_summary.cancel();
 	}
 	conns_.clear();
 	for (auto &[fd, owned] : status_fds_)

@@ -17,6 +17,7 @@
 
 #include "builtin_conn.h"
 #include "config.h"
+#include "policy.h"
 #include "libnet/throttle.h"
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
@@ -76,20 +77,16 @@ struct service {
 	unsigned children = 0;		// running children
 	unsigned conns = 0;		// internal TCP connections
 	bool removed = false;		// gone from the config; children remain
-	bool rate_paused = false;
-	// Pauses are logged once a minute at most, so a sustained flood
-	// gives one "paused" and one "resumed" line a minute, with counts.
-	bool pause_logged = false;
-	net::time_point pause_logged_at{};
-	unsigned pauses_unlogged = 0;
-	net::event_loop::timer_id pause_summary_timer = 0;
-	net::event_loop::timer_id resume_timer = 0;
-	net::token_bucket spawn_rate;
+	// The spawn rate: when the service pauses and resumes, and which
+	// of the pauses are logged (policy.h).
+	spawn_pacer pacer;
+	net::timer resume_timer;
+	net::timer pause_summary;
 	net::source_table sources;
 	service_counters count;
 	// Refusals are logged five a second at most; the rest are counted
 	// in the next line, or in a summary once the second is over.
-	net::log_limiter refusal_log;
+	counted_log refusal_log;
 	net::timer refusal_summary;
 };
 
@@ -181,10 +178,13 @@ private:
 	bool dgram_admitted(const service_ptr &svc, listener &l,
 	    const net::datagram_info &d, bool *in_child);
 	bool rate_allows(const service_ptr &svc);
-	void resume_after(const service_ptr &svc, net::duration d);
-	void resumed(service &svc);
+	void resume_at(const service_ptr &svc, net::time_point when);
+	void on_resume(const service_ptr &svc);
+	void log_resumed(const service &svc, unsigned more);
 
 	bool admit_source(service &svc, const net::address &a);
+	bool source_admitted(service &svc, const net::address &a,
+	    net::source_verdict v);
 	void refuse(service &svc, const std::string &peer, const char *why,
 	    const std::string &where,
 	    net::log_level level = net::log_level::warning);
