@@ -50,6 +50,19 @@ admit_datagram(net::source_table &t, const net::address &a, time_point now,
 	return v;
 }
 
+descriptor_plan
+plan_descriptors(std::size_t n, rlim_t soft, rlim_t hard)
+{
+	descriptor_plan p;
+	rlim_t want = static_cast<rlim_t>(n) + descriptor_reserve;
+	p.soft = want > soft ? std::min(want, hard) : soft;
+	// A small limit keeps half of itself free rather than all of it.
+	rlim_t reserve = std::min(descriptor_reserve, p.soft / 2);
+	p.sockets = static_cast<std::size_t>(
+	    std::min(static_cast<rlim_t>(n), p.soft - reserve));
+	return p;
+}
+
 duration
 pending_check_delay(int attempt)
 {

@@ -8,7 +8,10 @@
 // each limit is unit-tested with injected time.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <chrono>
+#include <cstddef>
 #include <optional>
 
 #include "libnet/addr.h"
@@ -58,6 +61,23 @@ net::source_verdict admit_source(net::source_table &t,
 // applies (nothing stays running to count), and nothing is left counted.
 net::source_verdict admit_datagram(net::source_table &t,
     const net::address &a, time_point now, const source_limits &lim);
+
+// Descriptors left free beside the listening sockets: connections being
+// handed over, internal services' connections, children's status pipes,
+// inetd's own files.
+inline constexpr rlim_t descriptor_reserve = 128;
+
+// The open-files limits inetd asks for, and how many listening sockets fit.
+struct descriptor_plan {
+	rlim_t soft = 0;		// the soft limit to set; never lowered
+	std::size_t sockets = 0;	// listening sockets that fit under it
+};
+
+// For a configuration of n listening sockets under the given limits: the
+// soft limit raised, up to the hard one, to n plus a reserve for
+// connections, children's pipes and inetd's own files, and how many of
+// the n fit with that reserve kept free.
+descriptor_plan plan_descriptors(std::size_t n, rlim_t soft, rlim_t hard);
 
 // How long after starting a dgram nowait server inetd looks again whether
 // it has taken its datagram off the queue (attempt 0, 1, ...): often at
