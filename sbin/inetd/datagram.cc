@@ -87,6 +87,7 @@ server::on_builtin_dgram(const service_ptr &svc, listener &l)
 			    limits_for(svc->spec, opts_.source_max,
 				opts_.source_rate))))
 			continue;
+		log_datagram(*svc, peer_text);
 		std::string reply;
 		switch (kind) {
 		case builtin_kind::echo:

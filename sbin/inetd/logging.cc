@@ -49,6 +49,29 @@ server::refuse(service &svc, const std::string &peer, const char *why,
 		    peer.c_str(), why, more.c_str());
 }
 
+// A datagram an internal service answers is logged as a connection is
+// (-l, or -d as a debug line), through the throttle refusals have.
+void
+server::log_datagram(service &svc, const std::string &peer)
+{
+	if (!conn_logged())
+		return;
+	counted_log::note n = svc.datagram_log.on_event(loop_.now());
+	if (n.summary_at)
+		svc.datagram_summary.start(*n.summary_at, [this, &svc] {
+			if (unsigned k = svc.datagram_log.summary())
+				net::log_msg(conn_level(), "%s: %u more datagrams",
+				    svc.spec.name.c_str(), k);
+		});
+	if (!n.log)
+		return;
+	std::string more = n.more > 0
+	    ? " (" + std::to_string(n.more) + " more datagrams)"
+	    : "";
+	net::log_msg(conn_level(), "%s: internal datagram from %s%s",
+	    svc.spec.name.c_str(), peer.c_str(), more.c_str());
+}
+
 void
 server::log_resumed(const service &svc, unsigned more)
 {

@@ -25,6 +25,7 @@ server::make_service(service_spec spec)
 	svc->resume_timer = net::timer(loop_);
 	svc->pause_summary = net::timer(loop_);
 	svc->refusal_summary = net::timer(loop_);
+	svc->datagram_summary = net::timer(loop_);
 	for (const auto &b : svc->spec.binds) {
 		listener l;
 		l.bind = b;

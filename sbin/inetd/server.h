@@ -151,6 +151,7 @@ private:
 	    const std::string &where,
 	    net::log_level level = net::log_level::warning);
 	void log_resumed(const service &svc, unsigned more);
+	void log_datagram(service &svc, const std::string &peer);
 
 	net::event_loop &loop_;
 	server_options opts_;

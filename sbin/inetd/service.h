@@ -56,6 +56,10 @@ struct service {
 	// in the next line, or in a summary once the second is over.
 	counted_log refusal_log;
 	net::timer refusal_summary;
+	// With -l, so are the datagrams an internal service answers: each
+	// costs its sender nothing, and a flood must not flood the log.
+	counted_log datagram_log;
+	net::timer datagram_summary;
 };
 
 } // namespace inetd
