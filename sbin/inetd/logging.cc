@@ -60,7 +60,8 @@ server::log_datagram(service &svc, const std::string &peer)
 	if (n.summary_at)
 		svc.datagram_summary.start(*n.summary_at, [this, &svc] {
 			if (unsigned k = svc.datagram_log.summary())
-				net::log_msg(conn_level(), "%s: %u more datagrams",
+				net::log_msg(conn_level(),
+				    "%s: %u more datagrams",
 				    svc.spec.name.c_str(), k);
 		});
 	if (!n.log)

@@ -44,7 +44,7 @@ bool at_capacity(const service_spec &spec, unsigned children,
 struct source_limits {
 	unsigned max_active = 0;	// served at once; 0: no limit
 	unsigned burst = 0;		// a minute's worth of connections
-	duration interval{};		// one more earned each; zero: no limit
+	duration interval{};		// one earned each; zero: no limit
 };
 
 // The limits of spec: its line's per-source maximum or else -s
@@ -160,7 +160,7 @@ class counted_log {
 public:
 	struct note {
 		bool log = false;	// write this event's line
-		unsigned more = 0;	// held back before it, told in its line
+		unsigned more = 0;	// held back before, told in its line
 		// Held back, and no summary due yet: summary() is due then.
 		std::optional<time_point> summary_at;
 	};
