@@ -104,6 +104,10 @@ public:
 	// True once ended (on_end has run or is running).
 	bool ended() const { return ended_; }
 
+	// True once the peer has finished sending (end of file read): a
+	// producer that owes output only while the peer talks stops here.
+	bool peer_closed() const { return peer_eof_; }
+
 	// The errno of an end with error.
 	int end_errno() const { return end_errno_; }
 

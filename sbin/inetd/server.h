@@ -1,12 +1,19 @@
 // server.h: the running inetd: one listening socket per service address,
 // children started per connection (nowait) or per socket (wait), internal
-// services served in the loop, limits, reloads and state dumps.
+// services served in the loop, limits, reloads and state dumps.  The
+// decisions are policy.h's; the work is split by role:
+//   server.cc     start, stop, and which path a ready socket takes
+//   listeners.cc  opening, watching and retrying the listening sockets
+//   accept.cc     accepting, the spawn rate, and starting servers
+//   datagram.cc   datagrams: the internal services' answers, admission
+//   children.cc   servers that own a socket or datagram, and their exits
+//   reload.cc     SIGHUP: the new configuration applied in place
+//   logging.cc    refusals, pauses, connections and the state dump
 #pragma once
 
 #include <sys/resource.h>
 #include <sys/types.h>
 
-#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,11 +24,11 @@
 
 #include "builtin_conn.h"
 #include "config.h"
-#include "libnet/throttle.h"
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"
 #include "libnet/unique_fd.h"
+#include "service.h"
 
 namespace inetd {
 
@@ -35,75 +42,6 @@ struct server_options {
 	net::duration builtin_idle = std::chrono::minutes(5);
 	unsigned builtin_max = 256;	// internal TCP connections per service
 };
-
-
-// Which queued datagram a child was started for: the kernel's receive
-// time and the sender, so that inetd can tell whether it is still there.
-struct datagram_id {
-	timespec received{};
-	net::endpoint peer;
-
-	bool operator==(const datagram_id &o) const;
-};
-
-struct listener {
-	bind_spec bind;
-	net::unique_fd fd;
-	// Could not be opened; retried on a timer and at every SIGHUP.
-	bool failed = false;
-	// wait: the child that owns this socket until it exits; 0 if none.
-	pid_t owner = 0;
-	// dgram nowait: the child started for the datagram at the head of
-	// this socket's queue.  inetd leaves the socket alone until that
-	// datagram is gone, so that one datagram starts one child.
-	pid_t pending_child = 0;
-	datagram_id pending;
-	net::event_loop::timer_id pending_timer = 0;
-};
-
-struct service_counters {
-	unsigned long long connections = 0;	// accepted or received
-	unsigned long long spawned = 0;
-	unsigned long long refused_access = 0;
-	unsigned long long refused_limit = 0;
-	unsigned long long failed = 0;		// fork/exec/privilege failures
-	unsigned long long pauses = 0;
-};
-
-struct service {
-	service_spec spec;
-	std::vector<listener> listeners;
-	unsigned children = 0;		// running children
-	unsigned conns = 0;		// internal TCP connections
-	bool removed = false;		// gone from the config; children remain
-	bool rate_paused = false;
-	// Pauses are logged once a minute at most, so a sustained flood
-	// gives one "paused" and one "resumed" line a minute, with counts.
-	bool pause_logged = false;
-	net::time_point pause_logged_at{};
-	unsigned pauses_unlogged = 0;
-	net::event_loop::timer_id pause_summary_timer = 0;
-	net::event_loop::timer_id resume_timer = 0;
-	net::token_bucket spawn_rate;
-	net::source_table sources;
-	service_counters count;
-	// Refusals are logged five a second at most; the rest are counted
-	// in the next line, or in a summary once the second is over.
-	net::log_limiter refusal_log;
-	net::timer refusal_summary;
-};
-
-// The open-files limits inetd asks for, and how many listening sockets fit.
-struct descriptor_plan {
-	rlim_t soft = 0;		// the soft limit to set; never lowered
-	std::size_t sockets = 0;	// listening sockets that fit under it
-};
-
-// For a configuration of n listening sockets under the given limits: the
-// soft limit raised, up to the hard one, to n plus a reserve for
-// connections, children's pipes and inetd's own files, and how many of
-// the n fit with that reserve kept free.
-descriptor_plan plan_descriptors(std::size_t n, rlim_t soft, rlim_t hard);
 
 class server {
 public:
@@ -160,45 +98,60 @@ private:
 		std::optional<datagram_id> datagram;
 	};
 
+	// server.cc
 	service_ptr make_service(service_spec spec);
+	void on_ready(const service_ptr &svc, std::size_t idx);
+	std::set<std::uint16_t> internal_udp_ports() const;
+
+	// listeners.cc
 	void open_service(const service_ptr &svc, bool at_start);
 	bool open_listener(service &svc, listener &l, bool at_start,
 	    int *err = nullptr);
 	void close_listener(listener &l);
-	void retry_failed();
-	void fit_descriptors(std::size_t sockets);
-	bool conn_logged() const;
-	net::log_level conn_level() const;
+	void watch_listener(const service_ptr &svc, std::size_t idx);
 	void apply_socket_options(const service &svc, int fd);
 	void update_watch(service &svc);
 	bool at_capacity(const service &svc) const;
-	void watch_listener(const service_ptr &svc, std::size_t idx);
+	void fit_descriptors(std::size_t sockets);
+	void retry_failed();
 
-	void on_ready(const service_ptr &svc, std::size_t idx);
+	// accept.cc
 	void on_stream_nowait(const service_ptr &svc, listener &l);
-	void on_builtin_dgram(const service_ptr &svc, listener &l);
-	void on_socket_child(const service_ptr &svc, std::size_t idx);
-	bool dgram_admitted(const service_ptr &svc, listener &l,
-	    const net::datagram_info &d, bool *in_child);
-	bool rate_allows(const service_ptr &svc);
-	void resume_after(const service_ptr &svc, net::duration d);
-	void resumed(service &svc);
-
-	bool admit_source(service &svc, const net::address &a);
-	void refuse(service &svc, const std::string &peer, const char *why,
-	    const std::string &where,
-	    net::log_level level = net::log_level::warning);
-	pid_t spawn(const service_ptr &svc, int sock, const start_info &info);
 	void start_builtin(const service_ptr &svc, net::unique_fd conn,
 	    const std::optional<net::address> &source);
-	void watch_status(int fd, std::string name);
-	void child_exited(pid_t pid, int status);
+	pid_t spawn(const service_ptr &svc, int sock, const start_info &info);
+	bool rate_allows(const service_ptr &svc);
+	void resume_at(const service_ptr &svc, net::time_point when);
+	void on_resume(const service_ptr &svc);
+	bool admit_source(service &svc, const net::address &a);
+	bool source_admitted(service &svc, const net::address &a,
+	    net::source_verdict v);
+
+	// datagram.cc
+	void on_builtin_dgram(const service_ptr &svc, listener &l);
+	bool dgram_admitted(const service_ptr &svc, listener &l,
+	    const net::datagram_info &d, bool *in_child);
+
+	// children.cc
+	void on_socket_child(const service_ptr &svc, std::size_t idx);
 	void poll_pending(const service_ptr &svc, std::size_t idx,
 	    int attempt);
 	void drop_unread(service &svc, listener &l, pid_t pid,
 	    const datagram_id &id);
+	void watch_status(int fd, std::string name);
+	void child_exited(pid_t pid, int status);
+
+	// reload.cc
 	void apply_changes(service &svc, service_spec next);
-	std::set<std::uint16_t> internal_udp_ports() const;
+
+	// logging.cc
+	bool conn_logged() const;
+	net::log_level conn_level() const;
+	void refuse(service &svc, const std::string &peer, const char *why,
+	    const std::string &where,
+	    net::log_level level = net::log_level::warning);
+	void log_resumed(const service &svc, unsigned more);
+	void log_datagram(service &svc, const std::string &peer);
 
 	net::event_loop &loop_;
 	server_options opts_;

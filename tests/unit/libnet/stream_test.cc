@@ -277,6 +277,39 @@ TEST(stream_conn, on_drain_lets_a_producer_keep_the_queue_full)
 	CHECK(f.conn->queued() <= lim.max_queued + 8192);
 }
 
+TEST(stream_conn, a_producer_sees_the_peer_stop_sending)
+{
+	// chargen: output owed until the client is done, even if it only
+	// shut its sending side.
+	pair_fixture f;
+	int sv[2];
+	CHECK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0);
+	f.peer = net::unique_fd(sv[1]);
+	net::stream_conn::callbacks cbs;
+	cbs.on_frame = [](std::string_view) {};
+	cbs.on_end = [&](reason r) { f.ended = r; };
+	cbs.on_drain = [&] {
+		if (f.conn->peer_closed())
+			f.conn->close();
+		else
+			f.conn->send(std::string(1024, 'c'));
+	};
+	f.conn = std::make_unique<net::stream_conn>(f.loop,
+	    net::unique_fd(sv[0]), framing::raw, net::stream_conn::limits{},
+	    std::move(cbs));
+	f.conn->start();
+	f.conn->send(std::string(1024, 'c'));
+	f.settle();
+	CHECK_FALSE(f.conn->peer_closed());
+	CHECK_FALSE(f.ended.has_value());
+	shutdown(f.peer.get(), SHUT_WR);
+	CHECK(f.run_until([&] {
+		(void)drain_peer(f.peer.get());
+		return f.ended.has_value();
+	}));
+	CHECK(*f.ended == reason::closed);
+}
+
 TEST(stream_conn, idle_connection_is_ended)
 {
 	pair_fixture f;
