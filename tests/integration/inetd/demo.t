@@ -14,8 +14,13 @@ assert_eq "" "$(echo gone | socat -t 2 - TCP:127.0.0.1:10009)" "discard (TCP)"
 assert_match "$daytime_re" "$(socat - TCP:127.0.0.1:10013 < /dev/null)" "daytime (TCP)"
 [ "$(socat - TCP:127.0.0.1:10037 < /dev/null | wc -c)" -eq 4 ] || fail "time (TCP)"
 assert_eq hi "$(echo hi | socat -T 2 - UDP:127.0.0.1:10007)" "echo (UDP)"
-r=$(echo | socat -T 2 - UDP:127.0.0.1:10019)
-[ -n "$r" ] || fail "chargen (UDP): no datagram"
+# chargen (UDP) answers 0 to 512 characters (RFC 864): an empty answer,
+# one in 513, looks like none to socat, so three tries.
+for _try in 1 2 3; do
+	r=$(echo | socat -T 2 - UDP:127.0.0.1:10019)
+	[ -z "$r" ] || break
+done
+[ -n "$r" ] || fail "chargen (UDP): no datagram in three tries"
 [ "$(printf '%s' "$r" | wc -c)" -le 512 ] || fail "chargen (UDP) longer than 512"
 assert_eq "" "$(echo gone | socat -T 1 - UDP:127.0.0.1:10009)" "discard (UDP)"
 assert_match "$daytime_re" "$(echo | socat -T 2 - UDP:127.0.0.1:10013)" "daytime (UDP)"
