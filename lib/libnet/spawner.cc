@@ -6,7 +6,8 @@
 
 namespace net {
 
-spawner::spawner(event_loop &loop) : loop_(loop)
+spawner::spawner(event_loop &loop, unsigned threads)
+    : loop_(loop), max_threads_(threads == 0 ? 1 : threads)
 {
 	int p[2];
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
@@ -25,8 +26,8 @@ spawner::~spawner()
 		stop_ = true;
 	}
 	work_cv_.notify_all();
-	if (thread_.joinable())
-		thread_.join();
+	for (auto &t : threads_)
+		t.join();
 }
 
 void
@@ -42,13 +43,14 @@ spawner::start(spawn_spec spec, started_fn on_started)
 		(void)!write(wake_write_.get(), &b, 1);
 		return;
 	}
-	if (!thread_.joinable()) {
+	if (threads_.size() < max_threads_ &&
+	    threads_.size() < pending_) {
 		// Every signal blocked in the thread (it inherits this
 		// thread's mask): they are the loop thread's to handle.
 		sigset_t all, saved;
 		sigfillset(&all);
 		pthread_sigmask(SIG_SETMASK, &all, &saved);
-		thread_ = std::thread([this] { run_thread(); });
+		threads_.emplace_back([this] { run_thread(); });
 		pthread_sigmask(SIG_SETMASK, &saved, nullptr);
 	}
 	{
@@ -68,18 +70,16 @@ spawner::run_thread()
 			return;
 		job j = std::move(queue_.front());
 		queue_.pop_front();
-		busy_ = true;
+		busy_++;
 		lock.unlock();
 		j.outcome = spawn(j.spec);
 		lock.lock();
-		busy_ = false;
+		busy_--;
 		done_.push_back(std::move(j));
 		// One byte per result: a full pipe means a wake-up is
 		// already waiting, which delivers everything done.
 		char b = 1;
 		(void)!write(wake_write_.get(), &b, 1);
-		if (queue_.empty())
-			idle_cv_.notify_all();
 	}
 }
 
@@ -98,18 +98,6 @@ spawner::deliver()
 		pending_--;
 		j.on_started(std::move(*j.outcome));
 	}
-}
-
-void
-spawner::settle()
-{
-	{
-		std::unique_lock lock(mu_);
-		idle_cv_.wait(lock, [this] {
-			return stop_ || (queue_.empty() && !busy_);
-		});
-	}
-	deliver();
 }
 
 } // namespace net

@@ -2,17 +2,18 @@
 // starts a program per client (inetd) and must go on accepting while the
 // kernel builds the child.
 //
-// net::spawn with vfork suspends its caller until the child has exec'd; on
-// a server that is the whole accept loop, for the length of an exec.  A
-// spawner runs those spawns on a thread of its own (vfork suspends only
-// the calling thread), so the loop's thread accepts the next client while
-// the last one's program is being started, on another core.  Specs with a
-// pre-exec check still fork on the caller's thread: a full fork from a
-// second thread would hand the child whatever locks the first one held.
+// net::spawn with vfork suspends its caller until the child has exec'd: on
+// a server, the whole accept loop, for as long as the child waits for a
+// CPU and execs, which on a busy machine is a time slice or more.  A
+// spawner runs those spawns on a few threads of its own (vfork suspends
+// only the calling thread), so the loop's thread accepts the next client
+// and several children exec at once.  Specs with a pre-exec check still
+// fork on the caller's thread: a full fork from another thread would hand
+// the child whatever locks the first one held.
 //
-// The child is still the process's child: it is reaped with waitpid as
-// any other.  A reaper can see a child exit before the spawner has said it
-// started; settle() closes that window (see there).
+// The child is still the process's child, reaped with waitpid as any
+// other; a reaper can find it gone before the spawner has told of its
+// start (pending() is then not zero) and must hold its exit until then.
 #pragma once
 
 #include <condition_variable>
@@ -20,6 +21,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "libnet/event_loop.h"
 #include "libnet/spawn.h"
@@ -32,9 +34,10 @@ public:
 	// loop's thread.
 	using started_fn = std::function<void(result<spawn_result>)>;
 
-	// Delivers its results through loop (a pipe it watches); the thread
-	// starts with the first spawn.
-	explicit spawner(event_loop &loop);
+	// Delivers its results through loop (a pipe it watches); its
+	// threads (at most `threads` spawns under way at once) start with
+	// the first spawn.
+	explicit spawner(event_loop &loop, unsigned threads = 4);
 
 	// Waits for the spawns under way, delivers nothing more.
 	~spawner();
@@ -51,12 +54,6 @@ public:
 	// Spawns queued or under way whose results are not yet delivered.
 	std::size_t pending() const { return pending_; }
 
-	// For a reaper that found an exited child it does not know: waits
-	// until no spawn is under way and delivers every result ready, so
-	// that a child reaped early is known once this returns.  Blocks at
-	// most for the spawns already queued.
-	void settle();
-
 private:
 	struct job {
 		spawn_spec spec;
@@ -71,14 +68,14 @@ private:
 	unique_fd wake_read_;
 	unique_fd wake_write_;
 	watch wake_watch_;
-	std::thread thread_;
+	unsigned max_threads_;
+	std::vector<std::thread> threads_;
 
 	std::mutex mu_;
-	std::condition_variable work_cv_;	// the thread: a job or stop
-	std::condition_variable idle_cv_;	// settle: queue drained
+	std::condition_variable work_cv_;	// the threads: a job or stop
 	std::deque<job> queue_;			// waiting for the thread
 	std::deque<job> done_;			// spawned, not yet delivered
-	bool busy_ = false;			// the thread is spawning
+	unsigned busy_ = 0;			// threads spawning
 	bool stop_ = false;
 	std::size_t pending_ = 0;		// loop thread only
 };

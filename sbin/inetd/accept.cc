@@ -60,7 +60,7 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 				start_builtin(svc, std::move(*conn),
 				    std::nullopt);
 			else
-				(void)spawn(svc, conn->get(), {});
+				spawn_connection(svc, std::move(*conn), {});
 			continue;
 		}
 		start_info si;
@@ -92,8 +92,7 @@ server::on_stream_nowait(const service_ptr &svc, listener &l)
 			start_builtin(svc, std::move(*conn), peer.addr);
 			continue;
 		}
-		if (spawn(svc, conn->get(), si) == 0)
-			svc->sources.release(peer.addr, loop_.now());
+		spawn_connection(svc, std::move(*conn), si);
 	}
 }
 
@@ -117,7 +116,7 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 		    update_watch(*s);
 		    std::shared_ptr<builtin_conn> dead(std::move(owner));
 		    conns_.erase(it);
-		    loop_.add_timer(net::duration::zero(), [dead] {});
+		    loop_.defer([dead] {});
 	    });
 	builtin_conn *raw = c.get();
 	conns_.emplace(raw, std::pair{std::move(c), std::pair{svc, source}});
@@ -129,8 +128,9 @@ server::start_builtin(const service_ptr &svc, net::unique_fd conn,
 			   : svc->spec.binds.front().str().c_str());
 }
 
-pid_t
-server::spawn(const service_ptr &svc, int sock, const start_info &info)
+spawn_request
+server::request_for(const service_ptr &svc, int sock,
+    const start_info &info)
 {
 	const service_spec &spec = svc->spec;
 	spawn_request req;
@@ -161,7 +161,14 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 			return check_in_child(access_, cc, ch);
 		};
 	}
-	auto r = spawn_child(req);
+	return req;
+}
+
+pid_t
+server::started(const service_ptr &svc, const start_info &info,
+    net::result<net::spawn_result> &r)
+{
+	const service_spec &spec = svc->spec;
 	if (!r) {
 		svc->count.failed++;
 		net::log_err("%s: %s", spec.name.c_str(),
@@ -202,6 +209,41 @@ server::spawn(const service_ptr &svc, int sock, const start_info &info)
 			    peer_text.c_str(), static_cast<int>(r->pid));
 	}
 	return r->pid;
+}
+
+pid_t
+server::spawn(const service_ptr &svc, int sock, const start_info &info)
+{
+	auto r = spawn_child(request_for(svc, sock, info));
+	return started(svc, info, r);
+}
+
+void
+server::spawn_connection(const service_ptr &svc, net::unique_fd conn,
+    const start_info &info)
+{
+	// Counted as a child from now on, so the service's limits hold
+	// while the spawner starts it; the connection stays open until then.
+	svc->children++;
+	auto sock = std::make_shared<net::unique_fd>(std::move(conn));
+	spawner_.start(child_spec(request_for(svc, sock->get(), info)),
+	    [this, svc, info, sock](net::result<net::spawn_result> r) {
+		    svc->children--;
+		    sock->reset();
+		    pid_t pid = started(svc, info, r);
+		    if (pid == 0 && info.remote)
+			    svc->sources.release(info.remote->addr,
+				loop_.now());
+		    if (auto e = early_exits_.find(pid);
+			e != early_exits_.end()) {
+			    int status = e->second;
+			    early_exits_.erase(e);
+			    child_exited(pid, status);
+		    }
+		    if (spawner_.pending() == 0)
+			    early_exits_.clear();
+		    update_watch(*svc);
+	    });
 }
 
 bool

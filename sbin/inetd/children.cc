@@ -77,13 +77,13 @@ void
 server::poll_pending(const service_ptr &svc, std::size_t idx, int attempt)
 {
 	listener &l = svc->listeners[idx];
-	l.pending_timer = 0;
 	if (l.pending_child == 0 || svc->removed || !l.fd.valid())
 		return;
 	// The child has its datagram once it is gone from the head of the
 	// queue; there is no event for that, so look, often at first.
 	if (attempt == 0 || still_queued(l.fd.get(), l.pending)) {
-		l.pending_timer = loop_.add_timer(pending_check_delay(attempt),
+		l.pending_timer = net::timer(loop_);
+		l.pending_timer.start(pending_check_delay(attempt),
 		    [this, svc, idx, attempt] {
 			    poll_pending(svc, idx, attempt + 1);
 		    });
@@ -111,8 +111,9 @@ server::drop_unread(service &svc, listener &l, pid_t pid,
 void
 server::watch_status(int fd, std::string name)
 {
-	status_fds_[fd] = net::unique_fd(fd);
-	loop_.watch(fd, POLLIN, [this, fd, name](short) {
+	auto p = std::make_unique<status_pipe>();
+	p->fd = net::unique_fd(fd);
+	p->watch = net::watch(loop_, fd, POLLIN, [this, fd, name](short) {
 		char buf[512];
 		ssize_t n = read(fd, buf, sizeof buf);
 		if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -121,9 +122,10 @@ server::watch_status(int fd, std::string name)
 			net::log_err("%s: %s", name.c_str(),
 			    net::printable({buf, static_cast<std::size_t>(n)})
 				.c_str());
-		loop_.unwatch(fd);
+		// Destroys this watch, which its callback may do.
 		status_fds_.erase(fd);
 	});
+	status_fds_[fd] = std::move(p);
 }
 
 void
@@ -139,8 +141,13 @@ void
 server::child_exited(pid_t pid, int status)
 {
 	auto it = children_.find(pid);
-	if (it == children_.end())
+	if (it == children_.end()) {
+		// Started by the spawner and gone before its start was told:
+		// its exit is taken up when it is (started()).
+		if (spawner_.pending() > 0)
+			early_exits_.emplace(pid, status);
 		return;
+	}
 	child_rec rec = std::move(it->second);
 	children_.erase(it);
 	service_ptr svc = rec.svc;
@@ -160,9 +167,7 @@ server::child_exited(pid_t pid, int status)
 		if (l.owner == pid)
 			l.owner = 0;
 		if (l.pending_child == pid) {
-			if (l.pending_timer != 0)
-				loop_.cancel_timer(l.pending_timer);
-			l.pending_timer = 0;
+			l.pending_timer.cancel();
 			l.pending_child = 0;
 		}
 		if (rec.datagram)

@@ -3,9 +3,9 @@
 // One process and one event loop.  inetd reads inetd.conf(5), opens a
 // socket for every service address and waits.  A connection to a nowait
 // stream service is accepted and handed, on fds 0-2, to a child that
-// switches to the service's user and execs the server (spawn.cc: the
-// child runs on inetd's memory until its exec, inetd does not wait for
-// it, and at most one child a CPU is in that setup); a wait service
+// switches to the service's user and execs the server (net::spawn with
+// vfork, run by net::spawner's threads so that the loop goes on accepting
+// while children exec); a wait service
 // hands the socket itself to one child and is not watched until that child
 // exits.  The internal services (echo, discard, chargen, daytime, time) run
 // inside the loop.  hosts.allow/hosts.deny are checked for every

@@ -120,13 +120,10 @@ server::open_listener(service &svc, listener &l, bool at_start, int *err)
 void
 server::close_listener(listener &l)
 {
-	if (l.pending_timer != 0) {
-		loop_.cancel_timer(l.pending_timer);
-		l.pending_timer = 0;
-	}
+	l.pending_timer.cancel();
 	if (!l.fd.valid())
 		return;
-	loop_.unwatch(l.fd.get());
+	l.watch.reset();
 	l.fd.reset();
 	listeners_open_--;
 	if (l.bind.is_unix())
@@ -136,8 +133,9 @@ server::close_listener(listener &l)
 void
 server::watch_listener(const service_ptr &svc, std::size_t idx)
 {
-	int fd = svc->listeners[idx].fd.get();
-	loop_.watch(fd, POLLIN, [this, svc, idx](short) { on_ready(svc, idx); });
+	listener &l = svc->listeners[idx];
+	l.watch = net::watch(loop_, l.fd.get(), POLLIN,
+	    [this, svc, idx](short) { on_ready(svc, idx); });
 }
 
 bool
@@ -152,8 +150,8 @@ server::update_watch(service &svc)
 {
 	bool on = !svc.removed && !svc.pacer.paused() && !at_capacity(svc);
 	for (auto &l : svc.listeners)
-		if (l.fd.valid())
-			loop_.set_events(l.fd.get(),
+		if (l.watch)
+			l.watch.set_events(
 			    on && l.owner == 0 && l.pending_child == 0 ? POLLIN
 								       : 0);
 }
@@ -185,9 +183,8 @@ server::open_service(const service_ptr &svc, bool at_start)
 		if (svc->listeners[i].fd.valid())
 			watch_listener(svc, i);
 	update_watch(*svc);
-	if (failed && retry_timer_ == 0)
-		retry_timer_ = loop_.add_timer(retry_interval,
-		    [this] { retry_failed(); });
+	if (failed && !retry_timer_.pending())
+		retry_timer_.start(retry_interval, [this] { retry_failed(); });
 }
 
 // Raises the soft open-files limit to what the listening sockets need,
@@ -232,9 +229,7 @@ server::fit_descriptors(std::size_t sockets)
 void
 server::retry_failed()
 {
-	if (retry_timer_ != 0)
-		loop_.cancel_timer(retry_timer_);
-	retry_timer_ = 0;
+	retry_timer_.cancel();
 	bool pending = false;
 	for (auto &svc : services_)
 		for (std::size_t i = 0; i < svc->listeners.size(); i++) {
@@ -249,8 +244,7 @@ server::retry_failed()
 			}
 		}
 	if (pending)
-		retry_timer_ = loop_.add_timer(retry_interval,
-		    [this] { retry_failed(); });
+		retry_timer_.start(retry_interval, [this] { retry_failed(); });
 }
 
 } // namespace inetd

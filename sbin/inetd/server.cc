@@ -91,13 +91,8 @@ server::stop()
 		svc->pause_summary.cancel();
 	}
 	conns_.clear();
-	for (auto &[fd, owned] : status_fds_)
-		loop_.unwatch(fd);
 	status_fds_.clear();
-	if (retry_timer_ != 0) {
-		loop_.cancel_timer(retry_timer_);
-		retry_timer_ = 0;
-	}
+	retry_timer_.cancel();
 }
 
 } // namespace inetd

@@ -27,8 +27,10 @@
 #include "libnet/event_loop.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"
+#include "libnet/spawner.h"
 #include "libnet/unique_fd.h"
 #include "service.h"
+#include "spawn.h"
 
 namespace inetd {
 
@@ -119,7 +121,19 @@ private:
 	void on_stream_nowait(const service_ptr &svc, listener &l);
 	void start_builtin(const service_ptr &svc, net::unique_fd conn,
 	    const std::optional<net::address> &source);
+	// A server for sock, started here and now (wait and datagram
+	// services, whose socket inetd must not touch until it has one).
 	pid_t spawn(const service_ptr &svc, int sock, const start_info &info);
+	// A server for an accepted connection, started by the spawner while
+	// inetd goes on accepting.
+	void spawn_connection(const service_ptr &svc, net::unique_fd conn,
+	    const start_info &info);
+	spawn_request request_for(const service_ptr &svc, int sock,
+	    const start_info &info);
+	// Records a started child (or logs why none was), returns its pid
+	// or 0.
+	pid_t started(const service_ptr &svc, const start_info &info,
+	    net::result<net::spawn_result> &r);
 	bool rate_allows(const service_ptr &svc);
 	void resume_at(const service_ptr &svc, net::time_point when);
 	void on_resume(const service_ptr &svc);
@@ -159,13 +173,21 @@ private:
 	std::vector<service_ptr> retired_;	// removed, children running
 	access_files access_;
 	std::unordered_map<pid_t, child_rec> children_;
-	std::unordered_map<int, net::unique_fd> status_fds_;
+	// Children reaped before the spawner told of their start.
+	std::unordered_map<pid_t, int> early_exits_;
+	// Status pipes of children started by a full fork, each watched
+	// until its end of file.
+	struct status_pipe {
+		net::unique_fd fd;
+		net::watch watch;
+	};
+	std::unordered_map<int, std::unique_ptr<status_pipe>> status_fds_;
 	std::map<builtin_conn *, std::pair<std::unique_ptr<builtin_conn>,
 	    std::pair<service_ptr, std::optional<net::address>>>> conns_;
 	std::set<std::uint16_t> internal_udp_ports_;
 	int tcp_protocol_ = IPPROTO_TCP;
 	int udp_protocol_ = IPPROTO_UDP;
-	net::event_loop::timer_id retry_timer_ = 0;
+	net::timer retry_timer_{loop_};
 	const char *tz_ = nullptr;
 	// Listening sockets open, and how many may be (the open-files
 	// limit less a reserve).
@@ -174,6 +196,9 @@ private:
 	// The soft open-files limit inetd was started with, which servers
 	// get back when inetd raised its own.
 	std::optional<rlim_t> child_open_files_;
+	// Starts connections' servers off this thread; last, so destroyed
+	// first: what it still holds refers to the services above.
+	net::spawner spawner_{loop_};
 };
 
 } // namespace inetd

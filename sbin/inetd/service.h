@@ -18,6 +18,7 @@ namespace inetd {
 struct listener {
 	bind_spec bind;
 	net::unique_fd fd;
+	net::watch watch;		// fd's; declared after it
 	// Could not be opened; retried on a timer and at every SIGHUP.
 	bool failed = false;
 	// wait: the child that owns this socket until it exits; 0 if none.
@@ -27,7 +28,7 @@ struct listener {
 	// datagram is gone, so that one datagram starts one child.
 	pid_t pending_child = 0;
 	datagram_id pending;
-	net::event_loop::timer_id pending_timer = 0;
+	net::timer pending_timer;
 };
 
 struct service_counters {

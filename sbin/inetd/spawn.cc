@@ -28,8 +28,8 @@ apply_changes(net::spawn_spec &spec, const child_changes &ch,
 	}
 }
 
-net::result<net::spawn_result>
-spawn_child(const spawn_request &req)
+net::spawn_spec
+child_spec(const spawn_request &req)
 {
 	net::spawn_spec spec;
 	spec.program = req.program;
@@ -54,7 +54,13 @@ spawn_child(const spawn_request &req)
 			return true;
 		};
 	}
-	return net::spawn(spec);
+	return spec;
+}
+
+net::result<net::spawn_result>
+spawn_child(const spawn_request &req)
+{
+	return net::spawn(child_spec(req));
 }
 
 } // namespace inetd

@@ -49,6 +49,10 @@ struct spawn_request {
 	std::function<bool(child_changes &)> check;
 };
 
+// The net::spawn spec for req; its check, when there is one, runs on the
+// child's own copies of what it needs.
+net::spawn_spec child_spec(const spawn_request &req);
+
 // Starts the server (net::spawn_result: the pid, and why it could not
 // become its server, at once or through the status pipe).
 net::result<net::spawn_result> spawn_child(const spawn_request &req);

@@ -98,21 +98,6 @@ TEST(spawner, a_program_that_cannot_be_run_says_why)
 	LONGS_EQUAL(127, exit_status((*got)->pid));
 }
 
-TEST(spawner, settle_makes_a_child_reaped_early_known)
-{
-	net::event_loop loop;
-	net::spawner sp(loop);
-	pid_t known = -1;
-	sp.start(program({"/bin/true"}),
-	    [&](net::result<net::spawn_result> r) { known = r->pid; });
-	// A reaper that would find the child gone before the loop has run
-	// again: after settle() the spawn's result has been delivered.
-	sp.settle();
-	CHECK(known > 0);
-	LONGS_EQUAL(0, sp.pending());
-	LONGS_EQUAL(0, exit_status(known));
-}
-
 TEST(spawner, a_pre_exec_check_forks_here_and_delivers_through_the_loop)
 {
 	net::event_loop loop;
