@@ -8,16 +8,17 @@ namespace {
 
 constexpr std::size_t block_size = 65536;
 
-bool
-is_blank(char c)
-{
-	// A CR inside a line is left over from mixed line endings: a blank
-	// rather than a byte of some token.
-	return c == ' ' || c == '\t' || c == '\r';
-}
+// kind_ bits.
+constexpr unsigned char k_blank = 1;
+constexpr unsigned char k_comment = 2;
+constexpr unsigned char k_paren = 4;
+constexpr unsigned char k_quote = 8;
+constexpr unsigned char k_escape = 16;
+// What ends a plain token.
+constexpr unsigned char k_stop = k_blank | k_comment | k_paren;
 
 bool
-begins_blank(const std::string &line)
+begins_blank(std::string_view line)
 {
 	return !line.empty() && (line[0] == ' ' || line[0] == '\t');
 }
@@ -27,6 +28,21 @@ begins_blank(const std::string &line)
 lexer::lexer(std::istream &in, diag_sink &diags, lexer_options options)
     : in_(in), diags_(diags), options_(std::move(options))
 {
+	// A CR inside a line is left over from mixed line endings: a blank
+	// rather than a byte of some token.
+	kind_[static_cast<unsigned char>(' ')] |= k_blank;
+	kind_[static_cast<unsigned char>('\t')] |= k_blank;
+	kind_[static_cast<unsigned char>('\r')] |= k_blank;
+	for (char c : options_.comment_chars)
+		kind_[static_cast<unsigned char>(c)] |= k_comment;
+	if (options_.parentheses) {
+		kind_[static_cast<unsigned char>('(')] |= k_paren;
+		kind_[static_cast<unsigned char>(')')] |= k_paren;
+	}
+	if (options_.quotes)
+		kind_[static_cast<unsigned char>('"')] |= k_quote;
+	if (options_.escapes)
+		kind_[static_cast<unsigned char>('\\')] |= k_escape;
 }
 
 unsigned
@@ -35,70 +51,73 @@ lexer::lines_read() const
 	return line_no_;
 }
 
+// Appends what the stream has to buf_[end_...).
+void
+lexer::fill()
+{
+	if (buf_.empty())
+		buf_.resize(block_size);
+	std::size_t want = buf_.size() - end_;
+	in_.read(buf_.data() + end_, static_cast<std::streamsize>(want));
+	auto got = static_cast<std::size_t>(in_.gcount());
+	end_ += got;
+	if (got < want)
+		eof_ = true;
+}
+
 // The next physical line without its newline (and trailing CR), its number,
-// and whether it was longer than max_line (then it is cut short); false at
+// and whether it was longer than max_line (then it is empty); false at the
 // end of input.
 bool
-lexer::read_physical(std::string &line, unsigned &no, bool &too_long)
+lexer::read_physical(std::string_view &line, unsigned &no, bool &too_long)
 {
 	if (have_pending_) {
 		have_pending_ = false;
-		line.swap(pending_);
+		line = pending_;
 		no = pending_no_;
 		too_long = pending_too_long_;
 		return true;
 	}
-	line.clear();
 	too_long = false;
-	bool got = false;
 	for (;;) {
-		if (pos_ == buf_.size()) {
-			if (eof_)
-				break;
-			buf_.resize(block_size);
-			in_.read(buf_.data(), block_size);
-			buf_.resize(static_cast<std::size_t>(in_.gcount()));
-			pos_ = 0;
-			if (buf_.size() < block_size)
-				eof_ = true;
-			continue;
-		}
-		got = true;
 		const char *start = buf_.data() + pos_;
-		std::size_t avail = buf_.size() - pos_;
+		std::size_t avail = end_ - pos_;
 		auto nl = static_cast<const char *>(
-		    std::memchr(start, '\n', avail));
-		std::size_t n = nl != nullptr ?
-		    static_cast<std::size_t>(nl - start) : avail;
-		std::size_t room = line.size() < options_.max_line ?
-		    options_.max_line - line.size() : 0;
-		if (n > room) {
-			too_long = true;
-			line.append(start, room);
-		} else {
-			line.append(start, n);
-		}
-		pos_ += n;
-		if (nl != nullptr) {
-			pos_++;
+		    avail > 0 ? std::memchr(start, '\n', avail) : nullptr);
+		if (nl != nullptr || eof_) {
+			if (nl == nullptr && avail == 0 && !discarding_)
+				return false;
+			std::size_t n = nl != nullptr ?
+			    static_cast<std::size_t>(nl - start) : avail;
+			pos_ += nl != nullptr ? n + 1 : n;
+			if (discarding_ || n > options_.max_line) {
+				discarding_ = false;
+				too_long = true;
+				line = {};
+			} else {
+				line = std::string_view(start, n);
+			}
 			break;
 		}
+		// No newline in what is read: an overlong line is dropped as
+		// it goes, a short one moved to the front to be completed.
+		if (discarding_ || avail > options_.max_line) {
+			discarding_ = true;
+			pos_ = end_ = 0;
+		} else {
+			if (pos_ > 0)
+				std::memmove(buf_.data(), start, avail);
+			pos_ = 0;
+			end_ = avail;
+			if (end_ == buf_.size() && end_ > 0)
+				buf_.resize(buf_.size() * 2);
+		}
+		fill();
 	}
-	if (!got)
-		return false;
 	no = ++line_no_;
 	if (!line.empty() && line.back() == '\r')
-		line.pop_back();
+		line.remove_suffix(1);
 	return true;
-}
-
-void
-lexer::unread(std::string &line, unsigned no, bool too_long)
-{
-	pending_.swap(line);
-	pending_no_ = no;
-	pending_too_long_ = too_long;
-	have_pending_ = true;
 }
 
 void
@@ -109,57 +128,73 @@ lexer::drop_line()
 	skipping_ = options_.join_indented;
 }
 
+void
+lexer::add_token(std::string_view text, unsigned no, bool quoted)
+{
+	auto &t = cur_.tokens.emplace_back();
+	t.text.assign(text);
+	t.line = no;
+	t.quoted = quoted;
+}
+
+// Hands the logical line over; the caller's old vector is kept for the
+// next one, so its storage is reused.
+void
+lexer::give(token_line &out)
+{
+	out.tokens.swap(cur_.tokens);
+	out.line = cur_.line;
+	out.indented = cur_.indented;
+	cur_.tokens.clear();
+}
+
 // Adds the tokens of one physical line to cur_; false (reported) when the
 // line is malformed.
 bool
 lexer::scan(std::string_view s, unsigned no)
 {
-	const auto &o = options_;
 	std::size_t i = 0, n = s.size();
 	while (i < n) {
 		char c = s[i];
-		if (is_blank(c)) {
+		unsigned char k = kind_[static_cast<unsigned char>(c)];
+		if (k & k_blank) {
 			i++;
 			continue;
 		}
-		if (o.comment_chars.find(c) != std::string::npos)
+		if (k & k_comment)
 			return true;
-		if (o.parentheses && c == '(') {
-			if (depth_++ == 0)
-				open_line_ = no;
-			i++;
-			continue;
-		}
-		if (o.parentheses && c == ')') {
-			if (depth_ == 0) {
+		if (k & k_paren) {
+			if (c == '(') {
+				if (depth_++ == 0)
+					open_line_ = no;
+			} else if (depth_ == 0) {
 				diags_.error(no, "')' without '('");
 				return false;
+			} else {
+				depth_--;
 			}
-			depth_--;
 			i++;
 			continue;
 		}
-		if (o.quotes && c == '"') {
+		if (k & k_quote) {
 			std::size_t j = i + 1;
 			while (j < n && s[j] != '"')
-				j += o.escapes && s[j] == '\\' ? 2 : 1;
+				j += kind_[static_cast<unsigned char>(s[j])] &
+				    k_escape ? 2 : 1;
 			if (j >= n) {
 				diags_.error(no, "unterminated quoted string");
 				return false;
 			}
-			cur_.tokens.push_back({std::string(
-			    s.substr(i + 1, j - i - 1)), no, true});
+			add_token(s.substr(i + 1, j - i - 1), no, true);
 			i = j + 1;
 			continue;
 		}
 		std::size_t start = i;
 		while (i < n) {
-			c = s[i];
-			if (is_blank(c) ||
-			    o.comment_chars.find(c) != std::string::npos ||
-			    (o.parentheses && (c == '(' || c == ')')))
+			k = kind_[static_cast<unsigned char>(s[i])];
+			if (k & k_stop)
 				break;
-			if (o.escapes && c == '\\') {
+			if (k & k_escape) {
 				if (i + 1 == n) {
 					diags_.error(no, "'\\' at end of line");
 					return false;
@@ -169,8 +204,7 @@ lexer::scan(std::string_view s, unsigned no)
 			}
 			i++;
 		}
-		cur_.tokens.push_back(
-		    {std::string(s.substr(start, i - start)), no, false});
+		add_token(s.substr(start, i - start), no, false);
 	}
 	return true;
 }
@@ -178,7 +212,7 @@ lexer::scan(std::string_view s, unsigned no)
 bool
 lexer::next(token_line &out)
 {
-	std::string line;
+	std::string_view line;
 	unsigned no = 0;
 	bool too_long = false;
 	bool started = false;
@@ -191,12 +225,15 @@ lexer::next(token_line &out)
 			continues = got && options_.join_indented &&
 			    begins_blank(line) && !too_long;
 			if (!continues) {
-				if (got)
-					unread(line, no, too_long);
+				if (got) {
+					pending_ = line;
+					pending_no_ = no;
+					pending_too_long_ = too_long;
+					have_pending_ = true;
+				}
 				started = false;
 				if (!cur_.tokens.empty()) {
-					out = std::move(cur_);
-					cur_ = token_line{};
+					give(out);
 					return true;
 				}
 				if (!got)
@@ -236,12 +273,11 @@ lexer::next(token_line &out)
 		}
 		// Complete: returned at once, unless lines may continue it;
 		// a blank line is never continued.
-		if (depth_ == 0 && cur_.tokens.empty())
+		if (depth_ == 0 && cur_.tokens.empty()) {
 			started = false;
-		else if (depth_ == 0 && !options_.join_indented) {
+		} else if (depth_ == 0 && !options_.join_indented) {
 			started = false;
-			out = std::move(cur_);
-			cur_ = token_line{};
+			give(out);
 			return true;
 		}
 	}

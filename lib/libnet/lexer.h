@@ -81,23 +81,33 @@ public:
 	unsigned lines_read() const;
 
 private:
-	bool read_physical(std::string &line, unsigned &no, bool &too_long);
-	void unread(std::string &line, unsigned no, bool too_long);
+	bool read_physical(std::string_view &line, unsigned &no,
+	    bool &too_long);
+	void fill();
 	bool scan(std::string_view s, unsigned no);
+	void add_token(std::string_view text, unsigned no, bool quoted);
 	void drop_line();
+	void give(token_line &out);
 
 	std::istream &in_;
 	diag_sink &diags_;
 	lexer_options options_;
+	// What each byte is to this format (the kind_ bits in lexer.cc).
+	unsigned char kind_[256] = {};
 	unsigned line_no_ = 0;
-	// Input read ahead of the lines returned, in blocks: a character at a
-	// time through the istream would dominate loading a large zone.
+	// Input read ahead in blocks and scanned in place: a character at a
+	// time through the istream, or a copy of every line, would dominate
+	// loading a large zone.  Lines returned are views into buf_, good
+	// until the next read.
 	std::string buf_;
-	std::size_t pos_ = 0;
+	std::size_t pos_ = 0;		// next byte to scan
+	std::size_t end_ = 0;		// end of the bytes read
 	bool eof_ = false;
+	bool discarding_ = false;	// inside an overlong line
 	// A physical line read ahead and given back (join_indented looks at
-	// the line after a logical line to see whether it continues it).
-	std::string pending_;
+	// the line after a logical line to see whether it continues it);
+	// still in buf_, since nothing is read before it is taken again.
+	std::string_view pending_;
 	bool have_pending_ = false;
 	unsigned pending_no_ = 0;
 	bool pending_too_long_ = false;

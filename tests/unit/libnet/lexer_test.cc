@@ -344,3 +344,44 @@ TEST(lexer, bytes_beyond_ascii_and_nul_stay_in_tokens)
 	LONGS_EQUAL(3, t[0].text.size());
 	STRCMP_EQUAL("\xff", t[1].text.c_str());
 }
+
+TEST(lexer, lines_longer_than_a_block_when_the_limit_allows)
+{
+	net::lexer_options o;
+	o.max_line = 300000;
+	auto r = lex("a\n" + std::string(200000, 'x') + " y\nb", o);
+	CHECK(r.diags.empty());
+	LONGS_EQUAL(3, r.lines.size());
+	LONGS_EQUAL(200000, r.lines[1].tokens.at(0).text.size());
+	STRCMP_EQUAL("y", r.lines[1].tokens.at(1).text.c_str());
+	STRCMP_EQUAL("b", joined(r.lines[2]).c_str());
+	LONGS_EQUAL(3, r.lines[2].line);
+}
+
+TEST(lexer, an_overlong_line_spanning_blocks_is_skipped_whole)
+{
+	auto r = lex("a\n" + std::string(200000, 'x') + "\nb\n" +
+	    std::string(70000, 'z'));
+	LONGS_EQUAL(2, r.diags.size());
+	STRCMP_EQUAL("f:2: line longer than 65535 bytes, ignored",
+	    r.diags[0].str().c_str());
+	STRCMP_EQUAL("f:4: line longer than 65535 bytes, ignored",
+	    r.diags[1].str().c_str());
+	LONGS_EQUAL(2, r.lines.size());
+	STRCMP_EQUAL("b", joined(r.lines[1]).c_str());
+	LONGS_EQUAL(3, r.lines[1].line);
+}
+
+TEST(lexer, the_callers_line_is_reused_without_stale_tokens)
+{
+	std::istringstream in("a b c d\ne\n");
+	std::vector<net::diagnostic> d;
+	net::diag_sink sink(d, "f");
+	net::lexer lx(in, sink);
+	net::token_line l;
+	CHECK(lx.next(l));
+	LONGS_EQUAL(4, l.tokens.size());
+	CHECK(lx.next(l));
+	LONGS_EQUAL(1, l.tokens.size());
+	STRCMP_EQUAL("e", l.tokens[0].text.c_str());
+}
