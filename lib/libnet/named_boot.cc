@@ -101,6 +101,7 @@ private:
 	std::string directory_;			// in effect
 	std::map<std::string, boot_place> zones_;	// folded name: first
 	std::map<std::string, boot_place> keys_;
+	unsigned includes_ = 0;
 };
 
 boot_place
@@ -293,6 +294,13 @@ boot_parser::on_include(const token_line &l, diag_sink &d)
 		    "than " + std::to_string(boot_include_depth));
 		return;
 	}
+	if (includes_ == boot_max_includes) {
+		d.error(l.line, "include " + quoted(path) + ": more than " +
+		    std::to_string(boot_max_includes) +
+		    " files included in all");
+		return;
+	}
+	includes_++;
 	std::string error;
 	auto in = open_(path, error);
 	if (!in) {

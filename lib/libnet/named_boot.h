@@ -134,6 +134,10 @@ struct named_boot {
 // The deepest include nesting accepted (the boot file itself is depth 0).
 constexpr unsigned boot_include_depth = 10;
 
+// The most files one boot file may include in all (nesting alone would let
+// ten include lines in each of ten files open 10^10 files).
+constexpr unsigned boot_max_includes = 1000;
+
 // The most master addresses a secondary or stub line may give.
 constexpr std::size_t boot_max_masters = 10;
 

@@ -481,3 +481,19 @@ TEST(named_boot, hostile_input_gives_diagnostics_not_crashes)
 	CHECK(b.has_errors());
 	CHECK(b.diagnostics.size() >= 5);
 }
+
+TEST(named_boot, the_files_one_boot_file_includes_are_bounded)
+{
+	std::map<std::string, std::string> m;
+	for (int i = 0; i < 4; i++) {
+		std::string text;
+		for (int k = 0; k < 10; k++)
+			text += "include f" + std::to_string(i + 1) + "\n";
+		m["f" + std::to_string(i)] = text;
+	}
+	m["f4"] = "limit files 1\n";
+	auto b = parse("include f0\n", files(m));
+	CHECK(b.has_errors());
+	STRCMP_EQUAL("include 'f4': more than 1000 files included in all",
+	    b.diagnostics.at(0).message.c_str());
+}
