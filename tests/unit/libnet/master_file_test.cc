@@ -1,3 +1,4 @@
+#include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -624,4 +625,59 @@ TEST(master_file, the_files_one_load_includes_are_bounded)
 	CHECK(p.entries.size() < net::master_max_includes);
 	STRCMP_EQUAL("$INCLUDE 'f5': more than 10000 files included in all",
 	    p.diagnostics.at(0).message.c_str());
+}
+
+namespace {
+
+std::string
+read_tree(const std::string &rel)
+{
+	std::ifstream in(TOP_SRCDIR + rel);
+	std::ostringstream s;
+	s << in.rdbuf();
+	return s.str();
+}
+
+} // namespace
+
+TEST(master_file, the_shipped_samples_are_the_manuals)
+{
+	STRCMP_EQUAL(named_local, read_tree("/etc/named/named.local").c_str());
+	STRCMP_EQUAL(ucbhosts, read_tree("/etc/named/ucbhosts").c_str());
+	STRCMP_EQUAL(ucbhosts_rev,
+	    read_tree("/etc/named/ucbhosts.rev").c_str());
+}
+
+TEST(master_file, the_shipped_root_cache_has_todays_thirteen_servers)
+{
+	auto p = parse(read_tree("/etc/named/root.cache"), ".");
+	STRCMP_EQUAL("", diags(p).c_str());
+	LONGS_EQUAL(39, p.entries.size());
+	std::map<std::string, std::string> v4, v6;
+	unsigned ns = 0;
+	for (const auto &r : p.entries) {
+		LONGS_EQUAL(1, r.rdata.size());
+		if (r.type == "NS") {
+			STRCMP_EQUAL(".", r.owner.c_str());
+			char letter = static_cast<char>('a' + ns++);
+			std::string want = std::string(1, letter) +
+			    ".root-servers.net.";
+			STRCMP_EQUAL(want.c_str(), r.rdata[0].text.c_str());
+		} else if (r.type == "A") {
+			v4[r.owner] = r.rdata[0].text;
+		} else {
+			STRCMP_EQUAL("AAAA", r.type.c_str());
+			v6[r.owner] = r.rdata[0].text;
+		}
+	}
+	LONGS_EQUAL(13, ns);
+	LONGS_EQUAL(13, v4.size());
+	LONGS_EQUAL(13, v6.size());
+	STRCMP_EQUAL("198.41.0.4", v4["a.root-servers.net."].c_str());
+	STRCMP_EQUAL("2001:503:ba3e::2:30",
+	    v6["a.root-servers.net."].c_str());
+	STRCMP_EQUAL("170.247.170.2", v4["b.root-servers.net."].c_str());
+	STRCMP_EQUAL("2801:1b8:10::b", v6["b.root-servers.net."].c_str());
+	STRCMP_EQUAL("202.12.27.33", v4["m.root-servers.net."].c_str());
+	STRCMP_EQUAL("2001:dc3::35", v6["m.root-servers.net."].c_str());
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "libnet/master_file.h"
 #include "libnet/named_boot.h"
 
 #include <CppUTest/TestHarness.h>
@@ -496,4 +497,35 @@ TEST(named_boot, the_files_one_boot_file_includes_are_bounded)
 	CHECK(b.has_errors());
 	STRCMP_EQUAL("include 'f4': more than 1000 files included in all",
 	    b.diagnostics.at(0).message.c_str());
+}
+
+// etc/named.boot's directory is @SYSCONFDIR@/named, which install fills in;
+// in the tree its files are in etc/named.
+TEST(named_boot, the_shipped_sample_and_its_zones_load_clean)
+{
+	std::ifstream in(TOP_SRCDIR "/etc/named.boot");
+	CHECK(in.good());
+	auto b = net::parse_named_boot(in, "etc/named.boot");
+	STRCMP_EQUAL("", diags(b).c_str());
+	STRCMP_EQUAL("@SYSCONFDIR@/named", b.directory.c_str());
+	LONGS_EQUAL(2, b.zones.size());
+	CHECK(b.zones[0].type == net::boot_zone_type::cache);
+	STRCMP_EQUAL("0.0.127.in-addr.arpa.", b.zones[1].name.c_str());
+	// The manual's Berkeley zones, commented out there, load as well.
+	b.zones.push_back({net::boot_zone_type::primary, "Berkeley.Edu.",
+	    "ucbhosts", {}, b.directory, {}});
+	b.zones.push_back({net::boot_zone_type::primary,
+	    "32.128.in-addr.arpa.", "ucbhosts.rev", {}, b.directory, {}});
+	for (const auto &z : b.zones) {
+		std::string path = z.path();
+		path.replace(0, std::string("@SYSCONFDIR@").size(),
+		    TOP_SRCDIR "/etc");
+		std::ifstream zin(path);
+		CHECK_TEXT(zin.good(), path.c_str());
+		auto p = net::parse_master_file(zin, path, z.name);
+		CHECK_TEXT(!p.has_errors(), path.c_str());
+		CHECK(!p.entries.empty());
+		if (z.type != net::boot_zone_type::cache)
+			STRCMP_EQUAL("SOA", p.entries[0].type.c_str());
+	}
 }
