@@ -3,6 +3,8 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -22,5 +24,17 @@ parse_file(const std::string &path, Parser parser)
 		return fail("open " + path);
 	return parser(in, std::string_view(path));
 }
+
+// Opens a file a parser was told to include (named.boot's include, a
+// master file's $INCLUDE) by its path as the parser passes it: the input,
+// or null with error set to why not.  Parsers stay pure by calling one of
+// these; programs pass file_opener(), tests a map of strings.
+using include_opener = std::function<std::unique_ptr<std::istream>(
+    const std::string &path, std::string &error)>;
+
+// An include_opener over the file system: regular files only (a directory
+// or a device named by mistake is refused), relative paths from the
+// working directory.
+include_opener file_opener();
 
 } // namespace net

@@ -32,10 +32,15 @@ install_one() {	# src dest mode
 	rm -f "$tmp"
 }
 
-install -d "$etc" "$etc/rc.d"
+install -d "$etc" "$etc/rc.d" "$etc/named"
 for f in "$top"/etc/*; do
 	[ -f "$f" ] || continue
 	install_one "$f" "$etc/$(basename "$f")" 644
+done
+# The name server's data files, named by etc/named.boot's directory line.
+for f in "$top"/etc/named/*; do
+	[ -f "$f" ] || continue
+	install_one "$f" "$etc/named/$(basename "$f")" 644
 done
 for f in "$top"/etc/rc.d/*; do
 	[ -f "$f" ] || continue

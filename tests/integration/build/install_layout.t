@@ -41,6 +41,13 @@ for f in "$TOP"/etc/*; do
 	[ "$(stat -c %a "$stage/$rel")" = 644 ] || fail "$rel is not mode 644"
 	echo "$rel" >> "$expected"
 done
+for f in "$TOP"/etc/named/*; do
+	[ -f "$f" ] || continue
+	rel=etc/named/$(basename "$f")
+	cmp -s "$f" "$stage/$rel" || fail "named data file $rel is missing or differs"
+	[ "$(stat -c %a "$stage/$rel")" = 644 ] || fail "$rel is not mode 644"
+	echo "$rel" >> "$expected"
+done
 for f in "$TOP"/etc/rc.d/*; do
 	[ -f "$f" ] || continue
 	rel=etc/rc.d/$(basename "$f")
@@ -56,6 +63,7 @@ assert_file_match '^command=\$\{inetd_command:-/usr/local/sbin/inetd\}$' "$rc" "
 assert_file_match '^conf=\$\{inetd_conf:-/etc/inetd.conf\}$' "$rc" "rc.d/inetd configuration"
 assert_file_match '^pidfile=\$\{inetd_pidfile:-/run/inetd.pid\}$' "$rc" "rc.d/inetd pidfile (RUNDIR)"
 assert_file_match '^\. "/etc/rc.d/rc.subr"$' "$rc" "rc.d/inetd finds rc.subr (SYSCONFDIR)"
+assert_file_match '^directory[[:space:]]+/etc/named$' "$stage/etc/named.boot" "named.boot's directory (SYSCONFDIR)"
 rc=$stage/etc/rc.d/tftpd
 assert_file_match '^command=\$\{tftpd_command:-/usr/local/libexec/tftpd\}$' "$rc" "rc.d/tftpd program (LIBEXECDIR)"
 assert_file_match '^pidfile=\$\{tftpd_pidfile:-/run/tftpd.pid\}$' "$rc" "rc.d/tftpd pidfile (RUNDIR)"
