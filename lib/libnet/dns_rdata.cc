@@ -503,6 +503,7 @@ parse_units(std::string_view s, std::uint64_t max, std::uint64_t &out)
 	}
 	std::uint64_t total = 0;
 	std::size_t i = 0;
+	unsigned seen = 0;	// each unit once: "1h1h" is a typing error
 	while (i < s.size()) {
 		std::size_t j = i;
 		while (j < s.size() && s[j] >= '0' && s[j] <= '9')
@@ -521,6 +522,11 @@ parse_units(std::string_view s, std::uint64_t max, std::uint64_t &out)
 		case 's': case 'S': mult = 1; break;
 		default: return false;
 		}
+		unsigned bit = mult == 604800 ? 1 : mult == 86400 ? 2
+		    : mult == 3600 ? 4 : mult == 60 ? 8 : 16;
+		if ((seen & bit) != 0)
+			return false;
+		seen |= bit;
 		total += *v * mult;
 		if (total > max)
 			return false;
@@ -1763,6 +1769,15 @@ parse_ttl(std::string_view text)
 	if (!parse_units(text, max_ttl, v))
 		return fail(0, quoted(text) + " is not a TTL (0 to "
 		    "2147483647 seconds, or units like 1w2d3h4m5s)");
+	return static_cast<std::uint32_t>(v);
+}
+
+std::optional<std::uint32_t>
+parse_duration(std::string_view text)
+{
+	std::uint64_t v;
+	if (!parse_units(text, UINT32_MAX, v))
+		return std::nullopt;
 	return static_cast<std::uint32_t>(v);
 }
 

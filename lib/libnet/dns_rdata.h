@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,11 @@ inline constexpr std::uint32_t max_ttl = 0x7fffffff;
 // A TTL: seconds, or BIND units ("1w2d3h4m5s", any order, case ignored),
 // from 0 to max_ttl; an error naming the text otherwise.
 result<std::uint32_t> parse_ttl(std::string_view text);
+
+// A time in seconds, or BIND units as for parse_ttl (each unit once), from
+// 0 to 2^32-1: SOA timers, and a master file's TTLs before their range is
+// judged (an over-large one is a warning there, as named-checkzone's).
+std::optional<std::uint32_t> parse_duration(std::string_view text);
 
 // The wire form of type's rdata from the tokens after the type in a master
 // file; names are relative to origin.  The error names the type and the

@@ -1,5 +1,7 @@
 #include "libnet/master_file.h"
 
+#include "libnet/dns_rdata.h"
+
 #include "libnet/name_text.h"
 #include "libnet/numparse.h"
 #include "libnet/text.h"
@@ -84,56 +86,6 @@ master_lexer_options()
 	o.quotes = true;
 	o.escapes = true;
 	return o;
-}
-
-std::optional<std::uint32_t>
-parse_ttl(std::string_view s)
-{
-	if (s.empty())
-		return std::nullopt;
-	std::uint64_t total = 0, cur = 0;
-	bool digits = false, units = false;
-	unsigned seen = 0;
-	for (char c : s) {
-		if (is_digit(c)) {
-			cur = cur * 10 + static_cast<unsigned>(c - '0');
-			if (cur > UINT32_MAX)
-				return std::nullopt;
-			digits = true;
-			continue;
-		}
-		static const struct {
-			char unit;
-			std::uint32_t seconds;
-		} units_table[] = {
-			{'w', 604800}, {'d', 86400}, {'h', 3600}, {'m', 60},
-			{'s', 1},
-		};
-		char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-		unsigned bit = 0;
-		std::uint32_t mult = 0;
-		for (unsigned k = 0; k < 5; k++)
-			if (units_table[k].unit == l) {
-				bit = 1u << k;
-				mult = units_table[k].seconds;
-			}
-		if (mult == 0 || !digits || (seen & bit) != 0)
-			return std::nullopt;
-		seen |= bit;
-		total += cur * mult;
-		if (total > UINT32_MAX)
-			return std::nullopt;
-		cur = 0;
-		digits = false;
-		units = true;
-	}
-	if (digits) {
-		// "1h30" is refused: a bare number is seconds only alone.
-		if (units)
-			return std::nullopt;
-		total = cur;
-	}
-	return static_cast<std::uint32_t>(total);
 }
 
 struct master_reader::frame {
@@ -224,7 +176,7 @@ master_reader::on_directive(const token_line &l)
 			d.error(l.line, "$TTL: expected one TTL");
 			return false;
 		}
-		auto v = parse_ttl(t[1].text);
+		auto v = dns::parse_duration(t[1].text);
 		if (!v) {
 			d.error(l.line, "$TTL: bad TTL " + quoted(t[1].text));
 			return false;
@@ -336,7 +288,7 @@ master_reader::on_record(token_line &l, master_record &out)
 	while (i < t.size() && !t[i].quoted) {
 		const std::string &s = t[i].text;
 		if (!ttl && is_digit(s[0])) {
-			ttl = parse_ttl(s);
+			ttl = dns::parse_duration(s);
 			if (!ttl) {
 				d.error(l.line, "bad TTL " + quoted(s));
 				return false;
@@ -380,7 +332,7 @@ master_reader::on_record(token_line &l, master_record &out)
 	// explicit time-to-live value"), its seventh field.
 	if (type == "SOA" && !soa_minimum_ && t.size() > rdata + 6 &&
 	    !t[rdata + 6].quoted)
-		soa_minimum_ = parse_ttl(t[rdata + 6].text);
+		soa_minimum_ = dns::parse_duration(t[rdata + 6].text);
 
 	std::uint32_t v;
 	if (ttl) {

@@ -93,11 +93,6 @@ parsed<master_record> parse_master_file(std::istream &in,
     std::string_view file, std::string_view origin,
     const include_opener &open = {});
 
-// A TTL in seconds, or BIND's units ("1w2d3h4m5s", any case, each unit
-// once, every number with a unit); nothing when malformed or over
-// 2^32 - 1.
-std::optional<std::uint32_t> parse_ttl(std::string_view s);
-
 // The options the lexer is given for master files.
 lexer_options master_lexer_options();
 

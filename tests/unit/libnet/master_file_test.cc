@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "libnet/dns_rdata.h"
 #include "libnet/master_file.h"
 
 #include <CppUTest/TestHarness.h>
@@ -576,7 +577,7 @@ TEST(master_file, the_reader_gives_records_one_at_a_time)
 TEST(master_file, ttl_units)
 {
 	auto ttl = [](const char *s) -> long {
-		auto v = net::parse_ttl(s);
+		auto v = net::dns::parse_duration(s);
 		return v ? static_cast<long>(*v) : -1;
 	};
 	LONGS_EQUAL(0, ttl("0"));
