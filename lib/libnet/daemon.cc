@@ -91,7 +91,7 @@ pidfile::~pidfile()
 }
 
 result<pidfile>
-pidfile::create(const std::string &path)
+pidfile::create(const std::string &path, bool write_now)
 {
 	std::size_t slash = path.rfind('/');
 	std::string dir = ".";
@@ -119,6 +119,11 @@ pidfile::create(const std::string &path)
 		    ": already locked by running pid " + other);
 	}
 	p.path_ = path;
+	if (!write_now) {
+		if (ftruncate(fd, 0) != 0)
+			return fail("pidfile " + path);
+		return p;
+	}
 	if (auto r = p.write_pid(); !r)
 		return r.err();
 	return p;

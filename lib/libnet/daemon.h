@@ -37,9 +37,13 @@ public:
 	pidfile &operator=(pidfile &&) = default;
 	~pidfile();
 
-	// Creates and locks path; fails with EEXIST naming the running pid
-	// when another live process holds it.
-	static result<pidfile> create(const std::string &path);
+	// Creates and locks path and writes the pid, or, without write_now,
+	// leaves it empty for write_pid() once the process that stays has
+	// forked (a reader never sees the pid of a parent about to exit);
+	// fails with EEXIST naming the running pid when another live process
+	// holds it.
+	static result<pidfile> create(const std::string &path,
+	    bool write_now = true);
 
 	// Rewrites the file with the current pid (after daemonize()).
 	result<void> write_pid();

@@ -487,7 +487,7 @@ run_standalone(settings &s)
 	auto dirfd = open_served(s);
 	std::optional<net::pidfile> pf;
 	if (!s.pidfile.empty()) {
-		auto p = net::pidfile::create(s.pidfile);
+		auto p = net::pidfile::create(s.pidfile, s.foreground);
 		if (!p)
 			net::fatal(p.err().message());
 		pf = std::move(*p);

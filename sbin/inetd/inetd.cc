@@ -143,7 +143,7 @@ run(int argc, char **argv)
 		pidfile_path = net::paths::inetd_pid;
 	std::optional<net::pidfile> pidfile;
 	if (pidfile_path) {
-		auto p = net::pidfile::create(*pidfile_path);
+		auto p = net::pidfile::create(*pidfile_path, !detach);
 		if (!p) {
 			net::log_err("%s", p.err().message().c_str());
 			return 1;

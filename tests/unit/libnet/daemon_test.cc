@@ -183,6 +183,21 @@ TEST(daemon, a_stale_pidfile_is_taken_over_and_rewritten)
 	    contents(path).c_str());
 }
 
+TEST(daemon, a_pidfile_for_after_the_fork_stays_empty_until_written)
+{
+	// A daemon that forks writes its pid only in the process that stays:
+	// until then a reader finds no pid, never the parent's.
+	scratch_dir d;
+	std::string path = d.path + "/x.pid";
+	std::ofstream(path) << "123456789012\n";
+	auto p = net::pidfile::create(path, false);
+	CHECK(p.ok());
+	STRCMP_EQUAL("", contents(path).c_str());
+	CHECK(p->write_pid().ok());
+	STRCMP_EQUAL((std::to_string(getpid()) + "\n").c_str(),
+	    contents(path).c_str());
+}
+
 TEST(daemon, the_same_process_cannot_lock_it_twice)
 {
 	scratch_dir d;
