@@ -215,37 +215,13 @@ master_reader::include(const token_line &l, const std::string &path,
     const std::string &origin)
 {
 	diag_sink &d = frames_.back()->sink;
-	if (!open_) {
-		d.error(l.line, "$INCLUDE " + quoted(path) +
-		    ": includes are not allowed here");
+	std::vector<std::string_view> reading;
+	for (const auto &fr : frames_)
+		reading.push_back(fr->file);
+	auto in = open_include(open_, "$INCLUDE", path, reading,
+	    master_include_depth, master_max_includes, includes_, d, l.line);
+	if (!in)
 		return;
-	}
-	for (const auto &fr : frames_) {
-		if (fr->file == path) {
-			d.error(l.line, "$INCLUDE loop: " + quoted(path) +
-			    " is already being read");
-			return;
-		}
-	}
-	if (frames_.size() > master_include_depth) {
-		d.error(l.line, "$INCLUDE " + quoted(path) +
-		    ": nested deeper than " +
-		    std::to_string(master_include_depth));
-		return;
-	}
-	if (includes_ == master_max_includes) {
-		d.error(l.line, "$INCLUDE " + quoted(path) + ": more than " +
-		    std::to_string(master_max_includes) +
-		    " files included in all");
-		return;
-	}
-	includes_++;
-	std::string error;
-	auto in = open_(path, error);
-	if (!in) {
-		d.error(l.line, "$INCLUDE " + quoted(path) + ": " + error);
-		return;
-	}
 	std::istream &ref = *in;
 	frames_.push_back(std::make_unique<frame>(ref, std::move(in), diags_,
 	    path, origin));

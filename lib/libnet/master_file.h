@@ -81,7 +81,7 @@ private:
 	include_opener open_;
 	std::vector<std::unique_ptr<frame>> frames_;	// the include chain
 	token_line line_;		// kept: its storage is reused
-	unsigned includes_ = 0;		// files included so far
+	std::size_t includes_ = 0;	// files included so far
 	std::optional<std::uint32_t> default_ttl_;	// $TTL
 	std::optional<std::uint32_t> soa_minimum_;
 	std::optional<std::uint32_t> last_ttl_;

@@ -101,7 +101,7 @@ private:
 	std::string directory_;			// in effect
 	std::map<std::string, boot_place> zones_;	// folded name: first
 	std::map<std::string, boot_place> keys_;
-	unsigned includes_ = 0;
+	std::size_t includes_ = 0;
 };
 
 boot_place
@@ -277,36 +277,12 @@ void
 boot_parser::on_include(const token_line &l, diag_sink &d)
 {
 	std::string path = join_path(directory_, l.tokens[1].text);
-	if (!open_) {
-		d.error(l.line, "include " + quoted(path) +
-		    ": includes are not allowed here");
+	std::vector<std::string_view> reading(reading_.begin(),
+	    reading_.end());
+	auto in = open_include(open_, "include", path, reading,
+	    boot_include_depth, boot_max_includes, includes_, d, l.line);
+	if (!in)
 		return;
-	}
-	for (const auto &r : reading_) {
-		if (r == path) {
-			d.error(l.line, "include loop: " + quoted(path) +
-			    " is already being read");
-			return;
-		}
-	}
-	if (reading_.size() > boot_include_depth) {
-		d.error(l.line, "include " + quoted(path) + ": nested deeper "
-		    "than " + std::to_string(boot_include_depth));
-		return;
-	}
-	if (includes_ == boot_max_includes) {
-		d.error(l.line, "include " + quoted(path) + ": more than " +
-		    std::to_string(boot_max_includes) +
-		    " files included in all");
-		return;
-	}
-	includes_++;
-	std::string error;
-	auto in = open_(path, error);
-	if (!in) {
-		d.error(l.line, "include " + quoted(path) + ": " + error);
-		return;
-	}
 	parse(*in, path);
 }
 

@@ -8,7 +8,9 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
+#include "libnet/diag.h"
 #include "libnet/result.h"
 
 namespace net {
@@ -36,5 +38,16 @@ using include_opener = std::function<std::unique_ptr<std::istream>(
 // or a device named by mistake is refused), relative paths from the
 // working directory.
 include_opener file_opener();
+
+// The bounds every include directive keeps (master files' $INCLUDE,
+// named.boot's include): includes allowed at all (an opener given), path
+// not one of the files being read (reading, outermost first: a loop),
+// nesting within max_depth, at most max_total files included in all
+// (total counts them).  The opened stream, or an error "<what> 'path':
+// why" (or "<what> loop: ...") at line through d, and nullptr.
+std::unique_ptr<std::istream> open_include(const include_opener &open,
+    std::string_view what, const std::string &path,
+    const std::vector<std::string_view> &reading, std::size_t max_depth,
+    std::size_t max_total, std::size_t &total, diag_sink &d, unsigned line);
 
 } // namespace net
