@@ -25,14 +25,16 @@ echo "g++: fatal error: Killed signal terminated program cc1plus" >&2
 exit 1
 EOF2
 chmod 755 "$T/cxx"
-obj=$tree/bin/killed/.obj/killed.o
+# The object directory of this build kind (.obj, or .obj-san for SANITIZE=1).
+odir=$_kind
+obj=$tree/bin/killed/$odir/killed.o
 # shellcheck disable=SC2086
 make --no-print-directory -C "$tree/bin/killed" $BUILD_SWITCHES \
-	CXX="$T/cxx" .obj/killed.o > "$T/make.log" 2>&1 &&
+	CXX="$T/cxx" "$odir/killed.o" > "$T/make.log" 2>&1 &&
 	fail "make succeeded with a failed compiler"
 cat "$T/make.log"
 [ -e "$obj" ] && fail "the failed compiler's empty object was left: $(ls -l "$obj")"
 note "the next make compiles it again"
-build_make "$tree/bin/killed" .obj/killed.o
+build_make "$tree/bin/killed" "$odir/killed.o"
 assert_eq "bin/killed/killed.cc" "$(compiled)" "recompiled after the failure"
 [ -s "$obj" ] || fail "no object after the second make"
