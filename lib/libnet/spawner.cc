@@ -4,10 +4,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace net {
 
 spawner::spawner(event_loop &loop, unsigned threads)
-    : loop_(loop), max_threads_(threads == 0 ? 1 : threads)
+    : loop_(loop), max_threads_(threads != 0 ? threads
+	  : std::max(1u, std::thread::hardware_concurrency()))
 {
 	int p[2];
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
