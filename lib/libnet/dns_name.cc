@@ -410,4 +410,27 @@ wire_hash(bytes_view wire)
 	return static_cast<std::size_t>(h);
 }
 
+void
+canonical_key(bytes_view wire, std::vector<std::uint8_t> &out)
+{
+	std::size_t off[128];
+	unsigned n = 0;
+	for (std::size_t p = 0; p < wire.size() && wire[p] != 0 && n < 128;
+	    p += 1 + wire[p])
+		off[n++] = p;
+	while (n > 0) {
+		const std::uint8_t *l = wire.data() + off[--n];
+		for (unsigned i = 1; i <= l[0]; i++) {
+			std::uint8_t c = fold_byte(l[i]);
+			if (c <= 1) {
+				out.push_back(1);
+				out.push_back(static_cast<std::uint8_t>(c + 1));
+			} else {
+				out.push_back(c);
+			}
+		}
+		out.push_back(0);
+	}
+}
+
 } // namespace net::dns

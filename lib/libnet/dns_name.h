@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "libnet/result.h"
 #include "libnet/wire.h"
@@ -148,6 +149,14 @@ fold_byte(std::uint8_t c)
 {
 	return (c >= 'A' && c <= 'Z') ? static_cast<std::uint8_t>(c + 32) : c;
 }
+
+// Appends to out a key of a valid absolute wire form whose byte order
+// (memcmp, a shorter key first when one is a prefix of the other) is
+// canonical order: the labels from the right, each lower-cased and ended
+// by a 0 byte, with the bytes 0 and 1 inside a label written as 1,1 and
+// 1,2.  Sorting a million names by key is several times faster than by
+// canonical_compare_wire, which finds the labels again on every call.
+void canonical_key(bytes_view wire, std::vector<std::uint8_t> &out);
 
 // A hash of a wire form without case; name::hash() of an absolute name
 // is this with 1 folded in.

@@ -51,6 +51,15 @@ zone_builder::zone_builder(const dns::name &origin, std::uint16_t rclass,
 {
 }
 
+void
+zone_builder::reserve_for(std::size_t file_bytes)
+{
+	// A generated zone's line is about 30 bytes, and holds a name of
+	// about 20 and rdata of 4 to 20.
+	entries_.reserve(file_bytes / 30);
+	arena_.reserve(file_bytes / 2);
+}
+
 std::string
 zone_builder::where_name(bytes_view wire) const
 {
@@ -200,15 +209,49 @@ zone_builder::finish()
 		    net::severity::error});
 		failed_ = true;
 	};
-	// Canonical order of owners, then type, then the order read.
+	// Canonical order of owners, then type, then the order read: by
+	// keys whose bytes sort in canonical order, one per owner (records
+	// of a name come together, so most share the one before).
+	std::vector<std::uint8_t> origin_key;
+	dns::canonical_key(origin_.wire(), origin_key);
+	const std::size_t skip = origin_key.size();
+	for (std::size_t i = 0; i < entries_.size(); i++) {
+		entry &e = entries_[i];
+		if (i > 0 && entries_[i - 1].owner == e.owner) {
+			e.key = entries_[i - 1].key;
+			e.key_len = entries_[i - 1].key_len;
+			e.prefix = entries_[i - 1].prefix;
+			continue;
+		}
+		std::size_t at = keys_.size();
+		dns::canonical_key(owner_of(e), keys_);
+		// Every owner is under the origin: its part of the key is
+		// the same for all and is left out of the comparison.
+		e.key = static_cast<std::uint32_t>(at + skip);
+		e.key_len = static_cast<std::uint16_t>(keys_.size() - at - skip);
+		e.prefix = 0;
+		for (std::size_t k = 0; k < 8; k++)
+			e.prefix = e.prefix << 8 |
+			    (k < e.key_len ? keys_[e.key + k] : 0);
+	}
+	const std::uint8_t *kb = keys_.data();
+	auto key_cmp = [kb](const entry &a, const entry &b) {
+		if (a.prefix != b.prefix)
+			return a.prefix < b.prefix ? -1 : 1;
+		if (a.key == b.key)
+			return 0;
+		int c = std::memcmp(kb + a.key, kb + b.key,
+		    std::min(a.key_len, b.key_len));
+		if (c != 0)
+			return c;
+		return a.key_len < b.key_len ? -1 :
+		    a.key_len > b.key_len ? 1 : 0;
+	};
 	std::sort(entries_.begin(), entries_.end(),
-	    [this](const entry &a, const entry &b) {
-		    if (a.owner != b.owner) {
-			    int c = dns::canonical_compare_wire(owner_of(a),
-				owner_of(b));
-			    if (c != 0)
-				    return c < 0;
-		    }
+	    [&key_cmp](const entry &a, const entry &b) {
+		    int c = key_cmp(a, b);
+		    if (c != 0)
+			    return c < 0;
 		    if (a.type != b.type)
 			    return a.type < b.type;
 		    return a.seq < b.seq;
@@ -225,9 +268,7 @@ zone_builder::finish()
 		std::size_t j = i + 1;
 		bytes_view owner = owner_of(entries_[i]);
 		while (j < entries_.size() &&
-		    (entries_[j].owner == entries_[i].owner ||
-			dns::canonical_compare_wire(owner_of(entries_[j]),
-			    owner) == 0))
+		    key_cmp(entries_[j], entries_[i]) == 0)
 			j++;
 		bool at_apex = check_node(i, j);
 		zone::node n{};
@@ -292,6 +333,8 @@ zone_builder::finish()
 	}
 	arena_.clear();
 	arena_.shrink_to_fit();
+	keys_.clear();
+	keys_.shrink_to_fit();
 	entries_.clear();
 	entries_.shrink_to_fit();
 

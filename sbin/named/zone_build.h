@@ -33,6 +33,10 @@ public:
 	zone_builder(const net::dns::name &origin, std::uint16_t rclass,
 	    std::vector<net::diagnostic> &diags);
 
+	// Room for about n bytes of zone file (a guess of the records it
+	// holds saves growing the lists a record at a time).
+	void reserve_for(std::size_t file_bytes);
+
 	// One record read at file:line (file must outlive the builder: the
 	// builder keeps the pointer).  owner is absolute.
 	void add(const net::dns::name &owner, std::uint16_t type,
@@ -50,6 +54,10 @@ private:
 		std::uint32_t ttl;
 		std::uint32_t line;
 		std::uint32_t seq;	// the order read, to keep it in RRsets
+		std::uint64_t prefix;	// the key's first 8 bytes, big-endian
+		std::uint32_t key;	// offset of its owner's canonical key
+		std::uint16_t key_len;	// in keys_, below the origin's part
+					// (all share that); set by finish()
 		std::uint16_t type;
 		std::uint16_t rdata_len;
 		std::uint16_t file;	// index in files_
@@ -77,6 +85,7 @@ private:
 	std::vector<net::diagnostic> &diags_;
 	bool failed_ = false;
 	std::vector<std::uint8_t> arena_;
+	std::vector<std::uint8_t> keys_;	// canonical sort keys
 	std::vector<entry> entries_;
 	std::vector<const std::string *> files_;
 	std::uint32_t last_owner_ = 0;

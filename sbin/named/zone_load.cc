@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <deque>
 #include <fstream>
 
@@ -70,14 +71,15 @@ load_zone(const std::string &path, const std::string &origin,
 		stamps.push_back(stamp_file(full));
 		return files(full, error);
 	};
-	out.data = read_zone(in, path, origin, open, diags);
+	out.data = read_zone(in, path, origin, open, diags,
+	    static_cast<std::size_t>(std::max<off_t>(out.files[0].size, 0)));
 	return out;
 }
 
 std::shared_ptr<const zone>
 read_zone(std::istream &in, const std::string &path,
     const std::string &origin, const net::include_opener &open,
-    std::vector<net::diagnostic> &diags)
+    std::vector<net::diagnostic> &diags, std::size_t size_hint)
 {
 	auto o = dns::name::from_text(origin);
 	if (!o || !o->is_absolute()) {
@@ -88,6 +90,7 @@ read_zone(std::istream &in, const std::string &path,
 	std::size_t first = diags.size();
 	net::master_reader reader(in, path, origin, diags, open);
 	zone_builder b(*o, dns::rr_class::in, diags);
+	b.reserve_for(size_hint);
 	// The builder keeps a pointer to each record's file name: they are
 	// kept here, one per file.
 	std::deque<std::string> names;

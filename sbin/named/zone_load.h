@@ -43,7 +43,8 @@ loaded_zone load_zone(const std::string &path, const std::string &origin,
 // files opened through open: what load_zone does once the file is open.
 std::shared_ptr<const zone> read_zone(std::istream &in,
     const std::string &path, const std::string &origin,
-    const net::include_opener &open, std::vector<net::diagnostic> &diags);
+    const net::include_opener &open, std::vector<net::diagnostic> &diags,
+    std::size_t size_hint = 0);
 
 // The stamp of path now (size -1 when it cannot be read).
 file_stamp stamp_file(const std::string &path);

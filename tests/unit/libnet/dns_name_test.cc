@@ -311,3 +311,30 @@ TEST(dns_name, hostile_names_are_refused)
 	STRCMP_EQUAL("ok", read_at(m, 143).c_str());
 	STRCMP_EQUAL("name longer than 255 bytes", read_at(m, 209).c_str());
 }
+
+TEST(dns_name, canonical_key_orders_as_canonical_compare)
+{
+	// The RFC 4034 example, names with bytes 0 and 1 in labels, a label
+	// that is a prefix of another, and case.
+	std::vector<name> names = {
+	    n("example."), n("a.example."), n("yljkjljk.a.example."),
+	    n("Z.a.example."), n("zABC.a.EXAMPLE."), n("z.example."),
+	    n("\\001.z.example."), n("*.z.example."), n("\\200.z.example."),
+	    n("\\000.z.example."), n("\\000\\000.z.example."),
+	    n("a\\000.z.example."), n("a\\001b.z.example."), n("ab.z.example."),
+	    n("\\001\\002.z.example."), n("\\002.z.example."), n("."),
+	    n("ex.")};
+	auto key = [](const name &x) {
+		std::vector<std::uint8_t> k;
+		net::dns::canonical_key(x.wire(), k);
+		return k;
+	};
+	for (const auto &a : names)
+		for (const auto &b : names) {
+			int c = net::dns::canonical_compare(a, b);
+			auto ka = key(a), kb = key(b);
+			int k = ka < kb ? -1 : (kb < ka ? 1 : 0);
+			CHECK_TEXT((c < 0) == (k < 0) && (c == 0) == (k == 0),
+			    (a.to_text() + " vs " + b.to_text()).c_str());
+		}
+}
