@@ -1,0 +1,152 @@
+# peers: bind9
+# Ours and BIND 9 serve the same zone and are asked the same questions
+# (names that exist, do not, have no data of the type, CNAME chains,
+# wildcards, a referral with glue, the DS at a cut, DNAME, ANY, mixed
+# case, a name in no zone, over UDP and TCP): the rcode, the aa and tc
+# flags and each section, records sorted, TTLs included, are the same.
+#
+# Intended differences, and how the comparison allows for them:
+# - BIND adds the zone's NS records and their addresses to positive
+#   answers unless told minimal-responses; ours gives minimal answers
+#   (RFC 1034 leaves them optional), so BIND is told minimal-responses.
+# - An answer's owner names may keep the zone's case or the question's
+#   (RFC 4343); records are compared without case (answers.t checks the
+#   question's case is echoed).
+. "$TOP/tests/integration/named/common.sh"
+. "$TOP/tests/integration/named/peer.sh"
+bind_need
+
+cat > "$T/example.zone" <<'ZONE'
+$ORIGIN example.test.
+$TTL 3600
+@	SOA	ns hostmaster 2026120201 3600 600 86400 300
+	NS	ns
+	NS	ns2.elsewhere.test.
+	MX	10 mail
+	MX	20 mail2.elsewhere.test.
+ns	A	127.0.0.1
+www	A	192.0.2.1
+	A	192.0.2.2
+	AAAA	2001:db8::1
+mail	A	192.0.2.25
+alias	CNAME	alias2
+alias2	CNAME	www
+away	CNAME	www.elsewhere.test.
+text	TXT	"only text here" "and a second string"
+srv	SRV	0 5 5060 www
+caa	CAA	0 issue "ca.example.net"
+*.w	A	192.0.2.99
+	TXT	"from the wildcard"
+exists.w	A	192.0.2.100
+host.e.w	A	192.0.2.101
+walias	CNAME	x.w
+deleg	NS	ns.deleg
+	NS	ns.elsewhere.test.
+	DS	12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF
+ns.deleg	A	192.0.2.53
+	AAAA	2001:db8::53
+old	DNAME	new.example.test.
+www.new	A	192.0.2.7
+short	300	A	192.0.2.3
+ZONE
+cat > "$T/named.boot" <<BOOT
+directory	$T
+primary		example.test	example.zone
+BOOT
+named_start named 10540 "$T/named.boot"
+dir=$(bind_setup bind 10541)
+sed -i 's/^\([[:space:]]*\)recursion no;/&\n\1minimal-responses yes;/' "$dir/named.conf"
+grep -q 'minimal-responses yes;' "$dir/named.conf" || fail "cannot set minimal-responses"
+bind9_primary "$dir" example.test. "$T/example.zone"
+bind_start bind
+
+# ask_all PORT: every question asked (one dig, -f), each reply in a
+# form to compare, on lines "N ORDER TEXT" sorted: N the question's
+# number, then its rcode, its aa and tc flags, each section's records,
+# without case.
+ask_all() {
+	dig +norec +time=2 +tries=1 @127.0.0.1 -p "$1" -f "$T/questions" 2>&1 |
+		awk '
+		/^; <<>> DiG / { n++; sec = 0; next }
+		/^;; ->>HEADER<<-/ {
+			s = $0; sub(/.*status: /, "", s); sub(/,.*/, "", s)
+			printf "%03d 1 status %s\n", n, s
+		}
+		/^;; flags:/ {
+			f = $0; sub(/^;; flags:/, "", f); sub(/;.*/, "", f)
+			out = "flags"
+			if (f ~ / aa( |$)/) out = out " aa"
+			if (f ~ / tc( |$)/) out = out " tc"
+			printf "%03d 2 %s\n", n, out
+		}
+		/^;; ANSWER SECTION:$/ { sec = 3; next }
+		/^;; AUTHORITY SECTION:$/ { sec = 4; next }
+		/^;; ADDITIONAL SECTION:$/ { sec = 5; next }
+		/^$/ { sec = 0 }
+		sec && !/^;/ {
+			r = tolower($0); gsub(/[ \t]+/, " ", r)
+			printf "%03d %d %s\n", n, sec, r
+		}' | sort
+}
+
+cat > "$T/questions" <<'Q'
+www.example.test A
+www.example.test AAAA
+www.example.test MX
+example.test SOA
+example.test NS
+example.test MX
+mail.example.test A
+alias.example.test A
+alias.example.test CNAME
+alias.example.test AAAA
+away.example.test A
+nothing.example.test A
+deeper.nothing.example.test MX
+text.example.test A
+text.example.test TXT
+srv.example.test SRV
+caa.example.test CAA
+x.w.example.test A
+y.z.w.example.test TXT
+x.w.example.test AAAA
+exists.w.example.test TXT
+e.w.example.test A
+q.e.w.example.test A
+walias.example.test A
+host.deleg.example.test A
+deleg.example.test NS
+deleg.example.test DS
+deleg.example.test A
+ns.deleg.example.test A
+www.old.example.test A
+old.example.test DNAME
+old.example.test A
+a.b.old.example.test AAAA
+WwW.ExAmple.test A
+www.example.test ANY
+short.example.test A
+www.other.test A
+test SOA
+example.test TYPE1000
++tcp alias.example.test A
++tcp host.deleg.example.test A
++noedns nothing.example.test A
+Q
+ask_all 10540 > "$T/ours.canon"
+ask_all 10541 > "$T/bind.canon"
+n=$(wc -l < "$T/questions")
+assert_eq "$n" "$(grep -c ' 1 status [A-Z]' "$T/ours.canon")" "questions answered by ours"
+assert_eq "$n" "$(grep -c ' 1 status [A-Z]' "$T/bind.canon")" "questions answered by BIND"
+diff "$T/bind.canon" "$T/ours.canon" > "$T/diff"
+# Each question answered differently, with the lines that differ (<
+# BIND 9, > ours).
+bad=0
+for i in $(sed -n 's/^[<>] \([0-9]*\) .*/\1/p' "$T/diff" | sort -u); do
+	bad=$((bad + 1))
+	echo "--- differs: $(sed -n "$(expr "$i" + 0)p" "$T/questions")"
+	grep "^[<>] $i " "$T/diff"
+done
+note "$n questions, $bad answered differently"
+assert_eq 0 "$bad" "questions answered differently from BIND 9"
+exit 0

@@ -1,0 +1,67 @@
+# Packets dig will not send (dnsraw.py, one UDP socket each): no reply
+# at all to a packet shorter than a header or with QR set (RFC 1035
+# 4.1.1; a reply could start a loop between two servers); FORMERR for a
+# query with two questions (RFC 9619), with a name cut short, with a
+# question counted but missing, with a compression pointer that loops
+# or points forward, with a label running past the end; and after all
+# that the server still answers.
+. "$TOP/tests/integration/named/common.sh"
+need python3
+RAW="python3 $TOP/tests/integration/named/dnsraw.py"
+
+cat > "$T/mal.zone" <<'ZONE'
+$TTL 3600
+@	SOA	ns hostmaster 1 3600 600 86400 300
+	NS	ns
+ns	A	127.0.0.1
+www	A	192.0.2.1
+ZONE
+cat > "$T/named.boot" <<BOOT
+directory	$T
+primary		mal.test	mal.zone
+BOOT
+named_start named 10532 "$T/named.boot"
+
+good=$($RAW build -i 7 www.mal.test A) || fail "dnsraw.py build"
+question=$(echo "$good" | cut -c 25-)
+# The header with QDCOUNT 1, no flags, id 0x1234 (4660).
+h1=123400000001000000000000
+formerr='^id=4660 qr=1 opcode=0 rcode=FORMERR'
+# Each line: what the packet is, the reply expected ("no reply" or a
+# regex its description must match), the packet in hex (- for none).
+cat > "$T/packets" <<PACKETS
+the well-formed query|^id=7 qr=1 opcode=0 rcode=NOERROR qd=1 an=1 |$good
+11 bytes|no reply|$(echo "$good" | cut -c 1-22)
+an empty packet|no reply|-
+QR set|no reply|123480000001000000000000$question
+QR set with a rcode|no reply|123480050001000000000000$question
+two questions (RFC 9619)|$formerr|123400000002000000000000$question$question
+a name cut short (03 www 03 m)|$formerr|${h1}03777777036d
+a name cut at a label|$formerr|${h1}03777777036d616c
+a name without its type and class|$formerr|${h1}03777777036d616c047465737400
+a question counted, none there|$formerr|$h1
+a pointer to itself|$formerr|${h1}c00c00010001
+a pointer forward|$formerr|${h1}c01000010001000000
+a label past the end|$formerr|${h1}3f7777770000010001
+a label of 64 (a reserved label type)|$formerr|${h1}40$(printf '61%.0s' $(seq 64))0000010001
+PACKETS
+# One socket each, all sent at once: the silences are waited for together.
+$RAW send $NAMED_PORT $(cut -d '|' -f 3 "$T/packets") > "$T/replies" ||
+	fail "dnsraw.py send"
+assert_eq "$(wc -l < "$T/packets")" "$(wc -l < "$T/replies")" "replies described"
+paste -d '|' "$T/packets" "$T/replies" > "$T/table"
+while IFS='|' read -r what want hex got; do
+	case $want in
+	"no reply") assert_eq "no reply" "$got" "$what" ;;
+	*) assert_match "$want" "$got" "$what" ;;
+	esac
+done < "$T/table"
+
+note "the server still answers"
+ask after www.mal.test A
+expect "$T/after" NOERROR aa "dig after the malformed packets"
+assert_eq "www.mal.test. 3600 IN A 192.0.2.1" "$(section ANSWER "$T/after")" "dig after the malformed packets"
+ask aftertcp +tcp www.mal.test A
+expect "$T/aftertcp" NOERROR aa "dig over TCP after the malformed packets"
+kill -0 "$NAMED_PID" || fail "named died"
+exit 0
