@@ -165,6 +165,16 @@ expect "$T/any" NOERROR aa "ANY"
 assert_eq "www.example.test. 3600 IN A 192.0.2.1
 www.example.test. 3600 IN AAAA 2001:db8::1" "$(section ANSWER "$T/any" | sort)" "ANY"
 
+note "over IPv6 (one dual-stack socket)"
+if ip -6 addr show dev lo | grep -q 'inet6 ::1/'; then
+	dig +norec +time=2 +tries=1 @::1 -p $NAMED_PORT www.example.test A > "$T/v6" 2>&1
+	expect "$T/v6" NOERROR aa "www A over IPv6"
+	dig +tcp +norec +time=2 +tries=1 @::1 -p $NAMED_PORT www.example.test A > "$T/v6tcp" 2>&1
+	expect "$T/v6tcp" NOERROR aa "www A over IPv6 and TCP"
+else
+	note "no ::1 here: IPv6 not asked"
+fi
+
 note "the same over TCP"
 ask tcp +tcp alias.example.test A
 expect "$T/tcp" NOERROR aa "CNAME chain over TCP"

@@ -4,7 +4,8 @@
 # an unknown flag are ignored and not echoed; DO is echoed; a query
 # without EDNS gets no OPT; an unknown type gets NODATA; CD and AD in a
 # query change nothing; an unknown opcode gets NOTIMP; the header's Z
-# bit is not echoed.  An
+# bit is not echoed; RRSIGs in the zone come with answers to DO queries
+# only.  An
 # RRset too big for the client's size comes back truncated (TC) over UDP
 # and whole over TCP; queries pipelined on one TCP connection are all
 # answered.
@@ -18,6 +19,12 @@ RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 	echo '	NS	ns'
 	echo 'ns	A	127.0.0.1'
 	echo 'www	A	192.0.2.1'
+	# Served as data, the zone looking signed: a signature only a DO
+	# query is given (BIND 9 attaches them only to a zone whose own
+	# keys verify, so this is checked against the issue, not BIND).
+	echo '@	DNSKEY	257 3 13 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw=='
+	echo '@	NSEC	big.edns.test. SOA NS DNSKEY NSEC RRSIG'
+	echo 'www	RRSIG	A 13 3 3600 20300101000000 20200101000000 12345 edns.test. AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw=='
 	# 30 strings of 100 bytes: some 3.4 kB, over 1232 as well as 512.
 	i=10
 	while [ $i -lt 40 ]; do
@@ -68,6 +75,10 @@ note "DO echoed"
 ask do +dnssec www.edns.test A
 expect "$T/do" NOERROR aa "DO set"
 assert_match '^; EDNS: version: 0, flags: do; udp: 1232$' "$(opt "$T/do")" "DO in the answer's OPT"
+
+note "RRSIGs with DO, none without"
+assert_eq "" "$(section ANSWER "$T/plain" | grep RRSIG)" "an RRSIG without DO"
+assert_match 'www\.edns\.test\. 3600 IN RRSIG A 13 3 3600 ' "$(section ANSWER "$T/do")" "the RRSIG with DO"
 
 note "version 1 with an unknown flag, an unknown option, DO: BADVERS all the same"
 ask v1flag +edns=1 +noednsnegotiation +ednsflags=0x80 www.edns.test A
