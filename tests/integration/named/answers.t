@@ -24,6 +24,7 @@ alias2	CNAME	www
 away	CNAME	www.elsewhere.test.
 loop1	CNAME	loop2
 loop2	CNAME	loop1
+self	CNAME	self
 text	TXT	"only text here"
 *.w	A	192.0.2.99
 	TXT	"from the wildcard"
@@ -77,7 +78,11 @@ ask loop loop1.example.test A
 assert_match '^(NOERROR|SERVFAIL)$' "$(status_of "$T/loop")" "a CNAME loop"
 assert_eq "loop1.example.test. 3600 IN CNAME loop2.example.test.
 loop2.example.test. 3600 IN CNAME loop1.example.test." \
-	"$(section ANSWER "$T/loop" | sort)" "a CNAME loop"
+	"$(section ANSWER "$T/loop" | sort)" "a CNAME loop (each record once, RFC 2181 5)"
+ask self self.example.test A
+assert_match '^(NOERROR|SERVFAIL)$' "$(status_of "$T/self")" "a CNAME to itself"
+assert_eq "self.example.test. 3600 IN CNAME self.example.test." \
+	"$(section ANSWER "$T/self")" "a CNAME to itself"
 
 note "NXDOMAIN and NODATA with the SOA, negative TTL per RFC 2308"
 soa="example.test. 300 IN SOA ns.example.test. hostmaster.example.test. 2026120201 3600 600 86400 300"

@@ -2,8 +2,9 @@
 # in the pidfile (-P), logging to syslog (LOG_DAEMON) the line that says
 # how many zones it serves; as root it becomes nobody (the default -u)
 # after binding.  SIGTERM ends it and removes the pidfile from a
-# directory nobody may write.  A boot file it cannot use makes the
-# command fail with the reason on stderr, and no server is left.
+# directory nobody may write.  A boot file it cannot use (an unknown
+# directive) makes the command fail with the reason on stderr, and no
+# server is left.
 . "$TOP/tests/integration/named/common.sh"
 [ -x "$NAMED" ] || fail "$NAMED is not built"
 capture_syslog
@@ -41,10 +42,10 @@ wait_until 10 sh -c "! kill -0 $pid 2>/dev/null"
 wait_until 5 sh -c "! test -e '$T/run/named.pid'"
 
 note "a boot file it cannot use"
-echo "primary	nothere.test	nothere.zone" >> "$T/named.boot"
+echo "frobnicate	yes" >> "$T/named.boot"
 "$NAMED" -p 10543 -P "$T/run/bad.pid" "$T/named.boot" > "$T/bad.out" 2>&1 &&
-	fail "named started on a boot file naming a missing zone file"
+	fail "named started on a boot file with an unknown directive"
 cat "$T/bad.out"
-assert_file_match 'nothere\.zone' "$T/bad.out" "the reason on stderr"
+assert_file_match 'named\.boot:3: ' "$T/bad.out" "the reason on stderr"
 udp_bound 10543 && fail "something serves port 10543"
 exit 0
