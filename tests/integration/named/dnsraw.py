@@ -14,6 +14,22 @@
 #       one TCP connection, one write holding an A query for each NAME
 #       (ids 1, 2...); print a reply line as send does for each answer,
 #       in the order they come, until all came or 5 s passed
+#   dnsraw.py idle PORT [HEX]
+#       connect over TCP, send the bytes of HEX (a partial frame, say),
+#       then nothing; print how many seconds passed until the server
+#       closed the connection ("open" after 20 s)
+#   dnsraw.py tcpcap PORT N NAME
+#       hold N TCP connections from 127.0.0.1, ask NAME A on each and
+#       print "answered K of N"; then, still holding them, ask over TCP
+#       from 127.0.0.2 and from 127.0.0.1 again, and after closing them
+#       from 127.0.0.1 once more, a line each: "127.0.0.2: ...",
+#       "127.0.0.1 held: ...", "127.0.0.1 released: ..." (a reply as
+#       send describes it, or "no reply (why)")
+#   dnsraw.py flood PORT NAME SECONDS
+#       ask NAME A over UDP again and again for SECONDS, one query at a
+#       time, each given a second; print "sent N answered N good N"
+#       (good: NOERROR with aa and an answer), then the first few bad
+#       replies
 import select
 import socket
 import struct
@@ -110,9 +126,106 @@ def pipeline(port, names):
     return "\n".join(lines)
 
 
+def tcp_ask(port, name, src="127.0.0.1", ident=1):
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=3,
+                                     source_address=(src, 0))
+    except OSError as e:
+        return "no reply (%s)" % e
+    try:
+        q = build(["-i", str(ident), name, "A"])
+        s.sendall(struct.pack("!H", len(q)) + q)
+        (n,) = struct.unpack("!H", recv_exact(s, 2))
+        return describe(recv_exact(s, n))
+    except (OSError, EOFError) as e:
+        return "no reply (%s)" % e
+    finally:
+        s.close()
+
+
+def idle(port, data):
+    s = socket.create_connection(("127.0.0.1", port), timeout=20)
+    start = time.monotonic()
+    if data:
+        s.sendall(data)
+    try:
+        while s.recv(4096):
+            pass
+    except socket.timeout:
+        return "open"
+    except OSError:
+        pass
+    return "%.1f" % (time.monotonic() - start)
+
+
+def tcpcap(port, n, name):
+    held = []
+    answered = 0
+    for i in range(n):
+        try:
+            s = socket.create_connection(("127.0.0.1", port), timeout=2)
+        except OSError:
+            continue
+        held.append(s)
+        q = build(["-i", str(i + 1), name, "A"])
+        try:
+            s.sendall(struct.pack("!H", len(q)) + q)
+            (m,) = struct.unpack("!H", recv_exact(s, 2))
+            recv_exact(s, m)
+            answered += 1
+        except (OSError, EOFError):
+            pass
+    lines = ["answered %d of %d" % (answered, n),
+             "127.0.0.2: " + tcp_ask(port, name, "127.0.0.2"),
+             "127.0.0.1 held: " + tcp_ask(port, name)]
+    for s in held:
+        s.close()
+    # The server sees the closes as it reads them: give it a moment,
+    # bounded, for its count to drop.
+    deadline = time.monotonic() + 5
+    while True:
+        r = tcp_ask(port, name)
+        if not r.startswith("no reply") or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    lines.append("127.0.0.1 released: " + r)
+    return "\n".join(lines)
+
+
+def flood(port, name, seconds):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.connect(("127.0.0.1", port))
+    sent = answered = good = 0
+    bad = []
+    end = time.monotonic() + seconds
+    ident = 0
+    while time.monotonic() < end:
+        ident = (ident + 1) & 0xffff
+        s.send(build(["-i", str(ident), "-f", "0", name, "A"]))
+        sent += 1
+        s.settimeout(1.0)
+        try:
+            while True:
+                reply = s.recv(65535)
+                if reply[:2] == struct.pack("!H", ident):
+                    break
+        except socket.timeout:
+            bad.append("query %d: no reply" % sent)
+            continue
+        answered += 1
+        flags = struct.unpack("!H", reply[2:4])[0]
+        an = struct.unpack("!H", reply[6:8])[0]
+        if (flags & 15) == 0 and (flags & 0x0400) and an > 0:
+            good += 1
+        else:
+            bad.append("query %d: %s" % (sent, describe(reply)))
+    return "\n".join(["sent %d answered %d good %d" % (sent, answered, good)]
+                     + bad[:5])
+
+
 def main(argv):
     if len(argv) < 2:
-        sys.exit("usage: dnsraw.py build|send|pipeline ...")
+        sys.exit("usage: dnsraw.py build|send|pipeline|idle|tcpcap|flood ...")
     cmd, args = argv[1], argv[2:]
     if cmd == "build":
         print(build(args).hex())
@@ -120,6 +233,13 @@ def main(argv):
         print(send(int(args[0]), [bytes.fromhex(h.strip("-")) for h in args[1:]]))
     elif cmd == "pipeline":
         print(pipeline(int(args[0]), args[1:]))
+    elif cmd == "idle":
+        print(idle(int(args[0]), bytes.fromhex(args[1]) if len(args) > 1
+                   else b""))
+    elif cmd == "tcpcap":
+        print(tcpcap(int(args[0]), int(args[1]), args[2]))
+    elif cmd == "flood":
+        print(flood(int(args[0]), args[1], float(args[2])))
     else:
         sys.exit("dnsraw.py: unknown command " + cmd)
 
