@@ -2,9 +2,7 @@
 # and exits 0 when all is well (nothing on stderr), 1 otherwise with a
 # file:line: message for each error: in a zone (a bad address, CNAME and
 # other data, data outside the zone, a short SOA), and in the boot file
-# (an unknown directive).  A host name that breaks RFC 952 rules fails
-# a primary zone by default; check-names primary warn or ignore make it
-# a warning or nothing.  The shipped etc/named.boot with the manual's
+# (an unknown directive) (check-names: check_names.t).  The shipped etc/named.boot with the manual's
 # sample files (its commented primary lines too) passes, warnings
 # allowed.  The usage message is the man page's synopsis.
 . "$TOP/tests/integration/named/common.sh"
@@ -95,44 +93,6 @@ check unknown "$T/named.boot"
 cat "$T/unknown.err"
 assert_eq 1 "$rc" "named -n on an unknown directive"
 assert_file_match 'named\.boot:3: ' "$T/unknown.err" "the unknown directive's line"
-
-note "check-names: a host name breaking RFC 952 rules"
-cat > "$T/names.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-bad_host	A	192.0.2.1
-_sip._udp	SRV	0 5 5060 ns
-ZONE
-# names.boot ACTION: check-names primary ACTION, or none for "".
-names_boot() {
-	{
-		echo "directory	$T"
-		[ -z "$1" ] || echo "check-names	primary	$1"
-		echo "primary		names.test	names.zone"
-	} > "$T/names.boot"
-}
-# Primary zones: fail by default (named.boot(5), named-checkzone -k).
-names_boot ""
-check names_default "$T/names.boot"
-cat "$T/names_default.err"
-assert_eq 1 "$rc" "named -n on a bad host name, check-names by default"
-assert_file_match 'names\.zone:5: .*bad_host' "$T/names_default.err" "the bad host name"
-grep -q 'names\.zone:6:' "$T/names_default.err" &&
-	fail "an SRV owner (not a host name) blamed: $(grep 'names\.zone:6:' "$T/names_default.err")"
-names_boot fail
-check names_fail "$T/names.boot"
-assert_eq 1 "$rc" "named -n on a bad host name, check-names primary fail"
-names_boot warn
-check names_warn "$T/names.boot"
-assert_eq 0 "$rc" "named -n on a bad host name, check-names primary warn"
-assert_file_match 'names\.zone:5: .*bad_host' "$T/names_warn.err" "the warning for the bad host name"
-names_boot ignore
-check names_ignore "$T/names.boot"
-assert_eq 0 "$rc" "named -n on a bad host name, check-names primary ignore"
-grep -q 'bad_host' "$T/names_ignore.err" &&
-	fail "check-names primary ignore, yet: $(cat "$T/names_ignore.err")"
 
 note "the shipped etc/named.boot and the manual's sample files"
 # Its directory made the tree's etc/named, its commented primary lines
