@@ -4,9 +4,10 @@
 # and NODATA with the SOA, whose TTL is the lesser of its own and its
 # minimum field; a wildcard answering with the query's owner name, and
 # blocked by a name that exists (or an empty non-terminal) below it; a
-# referral with glue and no aa below a cut, the DS at the cut answered
-# by the parent with aa; a DNAME with the CNAME it synthesizes; the
-# question's case echoed; REFUSED for a name in no zone; ANY; IPv6.
+# referral with glue and no aa below a cut, with TC when the glue does
+# not fit (RFC 9471); the DS at the cut answered by the parent with aa;
+# a DNAME with the CNAME it synthesizes; the question's case echoed;
+# REFUSED for a name in no zone; ANY; IPv6.
 . "$TOP/tests/integration/named/common.sh"
 
 cat > "$T/example.zone" <<'ZONE'
@@ -33,6 +34,14 @@ ns.deleg	A	192.0.2.53
 old	DNAME	new.example.test.
 www.new	A	192.0.2.7
 ZONE
+# A delegation whose glue cannot all go in 512 bytes (RFC 9471).
+i=1
+while [ $i -le 13 ]; do
+	printf 'big\tNS\tname-server-number-%02d.big\n' $i
+	printf 'name-server-number-%02d.big\tA\t192.0.2.%d\n' $i $((100 + i))
+	printf 'name-server-number-%02d.big\tAAAA\t2001:db8::%d\n' $i $((100 + i))
+	i=$((i + 1))
+done >> "$T/example.zone"
 # The other way round: the SOA's own TTL is less than its minimum.
 cat > "$T/neg.zone" <<'ZONE'
 $TTL 60
@@ -124,6 +133,20 @@ ask ds deleg.example.test DS
 expect "$T/ds" NOERROR aa "DS at the cut"
 assert_match '^deleg\.example\.test\. 3600 IN DS 12345 13 2 0123456789ABCDEF' \
 	"$(section ANSWER "$T/ds")" "DS at the cut"
+
+note "glue that does not fit: TC, never a referral short of it (RFC 9471)"
+# BIND 9.18 sends the NS records without their glue and without TC.
+ask big512 +noedns +ignore x.big.example.test A
+expect "$T/big512" NOERROR "-aa" "a referral with 26 glue records in 512 bytes"
+glue=$(section ADDITIONAL "$T/big512" | grep -c 'name-server-number')
+has_flag "$T/big512" tc || [ "$glue" -eq 26 ] ||
+	fail "a referral in 512 bytes with $glue of its 26 glue records and no TC"
+ask big1232 x.big.example.test A
+expect "$T/big1232" NOERROR "-aa -tc" "the referral in 1232 bytes"
+assert_eq 13 "$(section AUTHORITY "$T/big1232" | grep -c ' NS ')" "NS records of the referral"
+assert_eq 26 "$(section ADDITIONAL "$T/big1232" | grep -c 'name-server-number')" "glue of the referral"
+ask bigtcp +tcp x.big.example.test A
+assert_eq 26 "$(section ADDITIONAL "$T/bigtcp" | grep -c 'name-server-number')" "glue of the referral over TCP"
 
 note "DNAME (RFC 6672)"
 ask dname www.old.example.test A

@@ -69,6 +69,8 @@ mx2	MX	10 www.child
 *.wc	CNAME	www
 under.deleg	A	192.0.2.250
 e\.scaped	TXT	"a dot in a label"
+; A DNAME whose substitution can make a name too long (RFC 6672 2.2).
+long	DNAME	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.example.test.
 ZONE
 cat > "$T/child.zone" <<'ZONE'
 $ORIGIN child.example.test.
@@ -193,6 +195,9 @@ ns.example.test AAAA
 www.example.test RRSIG
 www.example.test NSEC
 +tcp www.child.example.test A
+deleg.example.test SOA
+cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc.dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.long.example.test A
+x.long.example.test A
 example.test TYPE1000
 +tcp alias.example.test A
 +tcp host.deleg.example.test A
