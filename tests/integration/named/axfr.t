@@ -23,11 +23,9 @@ RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 	echo 'sub	NS	ns.sub'
 	echo 'ns.sub	A	192.0.2.53'
 	echo 'srv	SRV	0 5 5060 www'
-	i=1
-	while [ $i -le 40 ]; do
-		echo "h$i	A	192.0.2.$((100 + i))"
-		i=$((i + 1))
-	done
+	# Enough to take more than one message of 64 kB.
+	awk 'BEGIN { for (i = 1; i <= 5000; i++)
+		printf "h%d\tA\t198.51.%d.%d\n", i, int(i / 250), i % 250 }'
 	echo 'www	A	192.0.2.1'
 	echo '	AAAA	2001:db8::1'
 } > "$T/xfr.zone"
@@ -52,7 +50,11 @@ assert_eq "$soa" "$(head -n 1 "$T/axfr")" "first record"
 assert_eq "$soa" "$(tail -n 1 "$T/axfr")" "last record"
 assert_eq 0 "$(sed '1d;$d' "$T/axfr" | grep -c ' SOA ')" "SOAs between the first and the last"
 assert_eq "$records" "$(sort -u "$T/axfr" | wc -l)" "distinct records"
-for rr in "h40.xfr.test. 3600 IN A 192.0.2.140" \
+dig +time=2 +tries=1 @127.0.0.1 -p 10536 xfr.test AXFR | grep '^;; XFR size' > "$T/xfrsize"
+cat "$T/xfrsize"
+messages=$(sed -n 's/.*(messages \([0-9]*\),.*/\1/p' "$T/xfrsize")
+[ "${messages:-0}" -gt 1 ] || fail "the transfer in $messages message(s): more were needed"
+for rr in "h4999.xfr.test. 3600 IN A 198.51.19.249" \
 	"*.wild.xfr.test. 3600 IN A 192.0.2.99" \
 	"sub.xfr.test. 3600 IN NS ns.sub.xfr.test." \
 	"ns.sub.xfr.test. 3600 IN A 192.0.2.53" \
@@ -107,8 +109,8 @@ dir=$(bind_setup secondary 10539)
 bind9_secondary "$dir" xfr.test. 127.0.0.1 10536
 bind_start secondary
 wait_until 30 bind_answers 10539 xfr.test.
-assert_eq 192.0.2.140 \
-	"$(dig +short +norec +time=2 +tries=1 @127.0.0.1 -p 10539 h40.xfr.test A)" \
+assert_eq 198.51.19.249 \
+	"$(dig +short +norec +time=2 +tries=1 @127.0.0.1 -p 10539 h4999.xfr.test A)" \
 	"an answer from BIND's copy"
 axfr 10539 > "$T/bind.axfr"
 assert_eq "$(sort "$T/axfr")" "$(sort "$T/bind.axfr")" "BIND's copy against ours"
