@@ -1,10 +1,10 @@
 # Without -d named detaches: the command returns once it serves, its pid
 # in the pidfile (-P), logging to syslog (LOG_DAEMON) the line that says
 # how many zones it serves; as root it becomes nobody (the default -u)
-# after binding.  SIGTERM ends it and removes the pidfile from a
-# directory nobody may write.  A boot file it cannot use (an unknown
-# directive) makes the command fail with the reason on stderr, and no
-# server is left.
+# after binding; SIGUSR1 sends the query lines to syslog.  SIGTERM ends
+# it and removes the pidfile from a directory nobody may write.  A boot
+# file it cannot use (an unknown directive) makes the command fail with
+# the reason on stderr, and no server is left.
 . "$TOP/tests/integration/named/common.sh"
 [ -x "$NAMED" ] || fail "$NAMED is not built"
 capture_syslog
@@ -37,6 +37,15 @@ expect "$T/a" NOERROR aa "a query to the detached server"
 [ "$(awk '{ print $6 }' /proc/$pid/stat)" = "$pid" ] || fail "not a session leader"
 assert_eq "$(id -u nobody)" "$(awk '/^Uid:/ { print $2 }' /proc/$pid/status)" "running as nobody"
 wait_until 10 grep -Eq "named\\[$pid\\]: .*serving 1 zones? on port 10542" "$T/syslog.log"
+# SIGUSR1 turns the query lines on, in syslog too.
+kill -USR1 "$pid"
+i=0
+while [ $i -lt 100 ]; do
+	i=$((i + 1))
+	q "debug$i.d.test" A > /dev/null
+	grep -q "named\[$pid\]: .*query: .*debug$i\.d\.test" "$T/syslog.log" && break
+done
+wait_until 10 grep -q "named\[$pid\]: .*query: .*debug$i\.d\.test" "$T/syslog.log"
 kill -TERM "$pid"
 wait_until 10 sh -c "! kill -0 $pid 2>/dev/null"
 wait_until 5 sh -c "! test -e '$T/run/named.pid'"
