@@ -14,6 +14,11 @@
 #       one TCP connection, one write holding an A query for each NAME
 #       (ids 1, 2...); print a reply line as send does for each answer,
 #       in the order they come, until all came or 5 s passed
+#   dnsraw.py tcpsend PORT HEX...
+#       for each HEX, a TCP connection of its own carrying it as one frame
+#       (its 2-byte length first); print a line for each, in order: the
+#       reply described as send does, "closed" when the server closed
+#       the connection without one, "no reply" after 1.5 s of nothing
 #   dnsraw.py idle PORT [HEX]
 #       connect over TCP, send the bytes of HEX (a partial frame, say),
 #       then nothing; print how many seconds passed until the server
@@ -143,6 +148,39 @@ def tcp_ask(port, name, src="127.0.0.1", ident=1):
         s.close()
 
 
+def tcpsend(port, packets):
+    socks = []
+    for p in packets:
+        s = socket.create_connection(("127.0.0.1", port), timeout=2)
+        s.sendall(struct.pack("!H", len(p)) + p)
+        socks.append(s)
+    # All at once: the silences are waited for together.
+    bufs = {s: b"" for s in socks}
+    done = {}
+    deadline = time.monotonic() + 1.5
+    while len(done) < len(socks):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        ready, _, _ = select.select(
+            [s for s in socks if s not in done], [], [], left)
+        for s in ready:
+            try:
+                chunk = s.recv(65537)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                done[s] = "closed"
+                continue
+            bufs[s] += chunk
+            b = bufs[s]
+            if len(b) >= 2 and len(b) >= 2 + struct.unpack("!H", b[:2])[0]:
+                done[s] = describe(b[2:])
+    for s in socks:
+        s.close()
+    return "\n".join(done.get(s, "no reply") for s in socks)
+
+
 def idle(port, data):
     s = socket.create_connection(("127.0.0.1", port), timeout=20)
     start = time.monotonic()
@@ -225,7 +263,7 @@ def flood(port, name, seconds):
 
 def main(argv):
     if len(argv) < 2:
-        sys.exit("usage: dnsraw.py build|send|pipeline|idle|tcpcap|flood ...")
+        sys.exit("usage: dnsraw.py build|send|tcpsend|pipeline|idle|tcpcap|flood ...")
     cmd, args = argv[1], argv[2:]
     if cmd == "build":
         print(build(args).hex())
@@ -233,6 +271,9 @@ def main(argv):
         print(send(int(args[0]), [bytes.fromhex(h.strip("-")) for h in args[1:]]))
     elif cmd == "pipeline":
         print(pipeline(int(args[0]), args[1:]))
+    elif cmd == "tcpsend":
+        print(tcpsend(int(args[0]),
+                      [bytes.fromhex(h.strip("-")) for h in args[1:]]))
     elif cmd == "idle":
         print(idle(int(args[0]), bytes.fromhex(args[1]) if len(args) > 1
                    else b""))
