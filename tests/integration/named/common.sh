@@ -12,6 +12,11 @@
 #   section NAME FILE   the records of section NAME (ANSWER, AUTHORITY,
 #                       ADDITIONAL) of FILE, one a line, blanks squeezed
 #   soa_serial PORT ZONE   the serial the server at PORT answers
+#   expect FILE RCODE FLAGS WHAT   fail unless FILE has that rcode and
+#                       those flags set ("aa") or clear ("-aa")
+#   named_answers PORT ZONE  true when ZONE's SOA is answered with aa
+#
+# dnsraw.py beside this file sends what dig cannot (see its header).
 need dig
 
 NAMED_PORT=
