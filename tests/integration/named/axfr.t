@@ -7,7 +7,6 @@
 # zone from ours and serves it (skipped when BIND could not be fetched).
 . "$TOP/tests/integration/named/common.sh"
 need python3
-RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 
 {
 	echo '$ORIGIN xfr.test.'

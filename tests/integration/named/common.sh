@@ -16,8 +16,18 @@
 #                       those flags set ("aa") or clear ("-aa")
 #   named_answers PORT ZONE  true when ZONE's SOA is answered with aa
 #
-# dnsraw.py beside this file sends what dig cannot (see its header).
+# $RAW runs dnsraw.py, beside this file, which sends what dig cannot
+# (see its header).
 need dig
+
+# dnsraw.py, run by the system's python3 when there is one: a version
+# manager's shim first in PATH costs half a second a start, which adds
+# up under load.
+if [ -x /usr/bin/python3 ]; then
+	RAW="/usr/bin/python3 $TOP/tests/integration/named/dnsraw.py"
+else
+	RAW="python3 $TOP/tests/integration/named/dnsraw.py"
+fi
 
 NAMED_PORT=
 NAMED_PID=

@@ -11,7 +11,6 @@
 # answered.
 . "$TOP/tests/integration/named/common.sh"
 need python3
-RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 
 {
 	echo '$TTL 3600'

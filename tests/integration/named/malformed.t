@@ -11,7 +11,6 @@
 # still answers.
 . "$TOP/tests/integration/named/common.sh"
 need python3
-RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 
 cat > "$T/mal.zone" <<'ZONE'
 $TTL 3600

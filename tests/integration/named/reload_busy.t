@@ -4,7 +4,6 @@
 # dropped or answered from a zone half loaded.
 . "$TOP/tests/integration/named/common.sh"
 need python3
-RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 
 # zone SERIAL: the zone, renamed into place.
 zone() {

@@ -5,7 +5,6 @@
 # is answered again once it lets them go.
 . "$TOP/tests/integration/named/common.sh"
 need python3
-RAW="python3 $TOP/tests/integration/named/dnsraw.py"
 ip addr add 127.0.0.2/8 dev lo 2>/dev/null
 
 cat > "$T/tcp.zone" <<'ZONE'
