@@ -196,6 +196,9 @@ www.example.test RRSIG
 www.example.test NSEC
 +tcp www.child.example.test A
 deleg.example.test SOA
+www.example.test MAILB
+www.example.test MAILA
+www.example.test A CH
 cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc.dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.long.example.test A
 x.long.example.test A
 example.test TYPE1000
