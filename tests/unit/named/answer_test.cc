@@ -384,3 +384,66 @@ TEST(answer, no_allocation_on_the_query_path)
 	PlatformSpecificMalloc = real_malloc;
 	CHECK_EQUAL(0ul, n);
 }
+
+TEST(answer, notify_accepted_only_from_a_master_of_a_secondary)
+{
+	auto db2 = db_of({{"example.test.", example}});
+	named::zone_slot sec;
+	sec.line.type = net::boot_zone_type::secondary;
+	sec.line.name = "sec.test.";
+	sec.line.masters.push_back(*net::address::parse("192.0.2.7"));
+	db2->zones.push_back(sec);
+	db2->index();
+	ask_opts o;
+	o.opcode = dns::opcode::notify;
+	static named::counters c;
+	std::vector<std::uint8_t> out(65535);
+	dns::query q;
+	named::answer_info info;
+	auto pkt = query_bytes("sec.test.", rr::soa, o);
+	CHECK_EQUAL(0u, named::answer_query(*db2, pkt, out,
+	    named::transport::udp, q, c, info));
+	CHECK(info.notify);
+	bool accepted = false;
+	auto reply_of = [&](const char *from) {
+		std::size_t n = named::answer_notify(*db2, q,
+		    *net::address::parse(from), out, accepted);
+		return *dns::parse_message(net::bytes_view(out.data(), n));
+	};
+	auto m = reply_of("192.0.2.7");
+	CHECK(accepted);
+	CHECK_EQUAL(dns::rcode::noerror, m.rcode());
+	CHECK_EQUAL(dns::opcode::notify, m.hdr.opcode);
+	CHECK(m.hdr.qr);
+	m = reply_of("::ffff:192.0.2.7");
+	CHECK(accepted);
+	m = reply_of("192.0.2.8");
+	CHECK_FALSE(accepted);
+	CHECK_EQUAL(dns::rcode::refused, m.rcode());
+	// A zone that is not a secondary here.
+	pkt = query_bytes("example.test.", rr::soa, o);
+	named::answer_query(*db2, pkt, out, named::transport::udp, q, c, info);
+	m = reply_of("192.0.2.7");
+	CHECK_FALSE(accepted);
+	CHECK_EQUAL(dns::rcode::notauth, m.rcode());
+}
+
+TEST(answer, secondary_without_data_or_expired_is_servfail)
+{
+	auto db2 = db_of({{"example.test.", example}});
+	named::zone_slot sec;
+	sec.line.type = net::boot_zone_type::secondary;
+	sec.line.name = "sec.test.";
+	db2->zones.push_back(sec);
+	db2->index();
+	CHECK_EQUAL(dns::rcode::servfail,
+	    ask(*db2, "www.sec.test.", rr::a).m.rcode());
+	db2->zones.back().data = db2->zones[0].data;	// some data...
+	db2->zones.back().line.name = "example.test.";
+	db2->zones.back().expired = true;
+	db2->zones.erase(db2->zones.begin());
+	db2->index();
+	auto r = ask(*db2, "www.example.test.", rr::a);
+	CHECK_EQUAL(dns::rcode::servfail, r.m.rcode());
+	CHECK_FALSE(r.m.hdr.aa);
+}
