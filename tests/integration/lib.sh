@@ -15,6 +15,7 @@ INETD=$TOP/sbin/inetd/inetd
 TFTPD=$TOP/libexec/tftpd/tftpd
 PING=$TOP/bin/ping/ping
 ARP=$TOP/sbin/arp/arp
+NAMED=$TOP/sbin/named/named
 
 _pids=
 cleanup() {
