@@ -98,7 +98,32 @@ private:
 	unsigned synth_next_ = 0;
 	std::array<bytes_view, max_extra> extra_;
 	unsigned nextra_ = 0;
+	// The names the chain has been at (zone data or the question): a
+	// CNAME back to one of them ends it (RFC 2181 section 5: no RRset
+	// twice in the answer).
+	std::array<bytes_view, max_chain + 1> visited_;
+	unsigned nvisited_ = 0;
+	bool seen(bytes_view name) const;
+	bool synthesized(bytes_view name) const;
 };
+
+bool
+responder::synthesized(bytes_view name) const
+{
+	for (const auto &b : synth_)
+		if (name.data() == b.data())
+			return true;
+	return false;
+}
+
+bool
+responder::seen(bytes_view name) const
+{
+	for (unsigned i = 0; i < nvisited_; i++)
+		if (same_name(visited_[i], name))
+			return true;
+	return false;
+}
 
 void
 responder::truncate()
@@ -391,6 +416,12 @@ responder::run()
 			aa = true;
 		step s = lookup(*z, sname, link == 0);
 		if (s.done)
+			break;
+		// Synthesized names (DNAME) live in a buffer reused two steps
+		// on: only names held by the zones are remembered.
+		if (nvisited_ < visited_.size() && !synthesized(sname))
+			visited_[nvisited_++] = sname;
+		if (seen(s.next))
 			break;
 		sname = s.next;
 	}

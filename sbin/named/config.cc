@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "libnet/parse_file.h"
+#include "refresh.h"
 
 namespace named {
 
@@ -55,6 +56,19 @@ unused_directives(const net::named_boot &b, load_result &r)
 			not_yet(r, (*l)->where, "limit");
 }
 
+names_check
+names_of(const net::boot_check_names &c)
+{
+	switch (c.action) {
+	case net::boot_check::fail:
+		return names_check::fail;
+	case net::boot_check::warn:
+		return names_check::warn;
+	default:
+		return names_check::ignore;
+	}
+}
+
 } // namespace
 
 load_result
@@ -100,11 +114,13 @@ load_config(const std::string &bootfile, const database *previous)
 			if (old && old->data) {
 				slot.data = old->data;
 				slot.expired = old->expired;
+				slot.history = old->history;
 				r.kept++;
 			} else if (!line.file.empty() &&
 			    stamp_file(line.path()).size >= 0) {
 				auto lz = load_zone(line.path(), line.name,
-				    line.directory, r.diags);
+				    line.directory, r.diags,
+				    names_of(boot->check_secondary));
 				r.reread++;
 				slot.data = std::move(lz.data);
 				if (!slot.data)
@@ -120,16 +136,27 @@ load_config(const std::string &bootfile, const database *previous)
 		if (old && old->data && unchanged(old->files)) {
 			slot.data = old->data;
 			slot.files = old->files;
+			slot.history = old->history;
 			r.kept++;
 			db->zones.push_back(std::move(slot));
 			continue;
 		}
 		std::string dir = line.directory;
-		auto lz = load_zone(line.path(), line.name, dir, r.diags);
+		auto lz = load_zone(line.path(), line.name, dir, r.diags,
+		    names_of(boot->check_primary));
 		r.reread++;
 		if (lz.data) {
 			slot.data = std::move(lz.data);
 			slot.files = std::move(lz.files);
+			if (old && old->data) {
+				std::uint32_t was = old->data->serial();
+				std::uint32_t is = slot.data->serial();
+				if (serial_newer(is, was))
+					slot.history = extend_history(
+					    old->history, *old->data, *slot.data);
+				else if (is == was)
+					slot.history = old->history;
+			}
 		} else {
 			r.zone_errors = true;
 			std::string msg = std::string(

@@ -96,6 +96,16 @@ database::find_zone(bytes_view wire) const
 }
 
 const zone_slot *
+database::find_slot(bytes_view wire) const
+{
+	const zone *z = find_exact(wire);
+	for (const auto &s : zones)
+		if (z && s.data.get() == z)
+			return &s;
+	return nullptr;
+}
+
+const zone_slot *
 database::find_secondary(bytes_view wire) const
 {
 	for (const auto &s : zones) {

@@ -16,6 +16,7 @@
 #include "libnet/addr.h"
 #include "libnet/dns_name.h"
 #include "libnet/named_boot.h"
+#include "ixfr.h"
 #include "zone.h"
 #include "zone_load.h"
 
@@ -29,6 +30,8 @@ struct zone_slot {
 	// A secondary past its expire time (RFC 1035 4.3.5): answered
 	// SERVFAIL, as one that never had data.
 	bool expired = false;
+	// The differences from earlier serials (IXFR), or null.
+	std::shared_ptr<const ixfr_history> history;
 };
 
 // A zone the server is authoritative for, usable or not.
@@ -61,6 +64,10 @@ public:
 	// The zone whose origin is exactly wire, or nullptr.
 	const served_zone *find_served_exact(bytes_view wire) const;
 	const zone *find_exact(bytes_view wire) const;
+
+	// The slot serving the zone named by wire (primary or secondary),
+	// or nullptr.
+	const zone_slot *find_slot(bytes_view wire) const;
 
 	// The slot of the secondary zone named by wire, or nullptr.
 	const zone_slot *find_secondary(bytes_view wire) const;

@@ -266,8 +266,15 @@ secondaries::publish(const entry &e, std::shared_ptr<const zone> data,
 		auto o = dns::name::from_text(slot.line.name);
 		if (!o || !(*o == e.origin))
 			continue;
-		if (data)
+		if (data) {
+			if (slot.data && serial_newer(data->serial(),
+			    slot.data->serial()))
+				slot.history = extend_history(slot.history,
+				    *slot.data, *data);
+			else
+				slot.history = nullptr;
 			slot.data = data;
+		}
 		slot.expired = expired;
 	}
 	next->index();

@@ -2,8 +2,11 @@
 #include "tcp.h"
 
 #include <optional>
+#include <vector>
 
 #include "answer.h"
+#include "ixfr.h"
+#include "refresh.h"
 #include "libnet/dns_message.h"
 #include "libnet/dns_types.h"
 #include "libnet/log.h"
@@ -28,8 +31,10 @@ struct tcp_server::transfer {
 	std::shared_ptr<const database> db;
 	const zone *z = nullptr;
 	dns::query q;
-	enum class phase { first_soa, body, last_soa, done } at =
+	enum class phase { first_soa, body, last_soa, list, done } at =
 	    phase::first_soa;
+	std::vector<dns::record> list;	// phase list: these records
+	std::size_t list_pos = 0;
 	std::size_t node = 0;
 	const zone::rrset *set = nullptr;
 	std::optional<zone::rdata_iter> rr;
@@ -137,7 +142,7 @@ tcp_server::on_frame(conn &c, std::string_view frame)
 	std::size_t n = answer_query(*db, pkt, out_, transport::tcp, q_,
 	    counters_, info);
 	if (info.transfer) {
-		start_transfer(c, q_);
+		start_transfer(c, q_, pkt);
 		return;
 	}
 	if (info.notify) {
@@ -154,10 +159,12 @@ tcp_server::on_frame(conn &c, std::string_view frame)
 }
 
 void
-tcp_server::start_transfer(conn &c, const dns::query &q)
+tcp_server::start_transfer(conn &c, const dns::query &q,
+    net::bytes_view pkt)
 {
 	auto db = db_.get();
-	const char *kind = q.qtype == dns::rr_type::axfr ? "AXFR" : "IXFR";
+	const char *kind = q.qtype == dns::rr_type::axfr ? "AXFR" :
+	    "IXFR (whole zone)";
 	std::string who = c.peer.addr.unmapped().str();
 	std::string zname = q.qname.to_text();
 	std::uint16_t rcode = dns::rcode::noerror;
@@ -175,6 +182,27 @@ tcp_server::start_transfer(conn &c, const dns::query &q)
 			net::log_warn("%s of %s to %s refused: not in xfrnets",
 			    kind, net::printable(zname).c_str(), who.c_str());
 	}
+	std::optional<std::vector<dns::record>> list;
+	if (rcode == dns::rcode::noerror && q.qtype == dns::rr_type::ixfr) {
+		// The client's serial is the SOA in the authority section
+		// (RFC 1995 section 3).
+		auto m = dns::parse_message(pkt);
+		const dns::record *soa = nullptr;
+		if (m)
+			for (const auto &r : m->authority)
+				if (r.type == dns::rr_type::soa)
+					soa = &r;
+		if (!soa) {
+			rcode = dns::rcode::formerr;
+		} else {
+			std::uint32_t from = soa_serial(soa->rdata);
+			if (!serial_newer(z->serial(), from))
+				list.emplace(1, soa_record(*z));
+			else if (const zone_slot *s = db->find_slot(
+			    q.qname.wire()))
+				list = incremental(s->history.get(), *z, from);
+		}
+	}
 	if (rcode != dns::rcode::noerror) {
 		dns::response_writer rw(out_, 65535);
 		dns::response_opt opt;
@@ -185,13 +213,21 @@ tcp_server::start_transfer(conn &c, const dns::query &q)
 		std::size_t n = rw.finish();
 		c.s->send_frame(std::string_view(
 		    reinterpret_cast<const char *>(out_.data()), n));
+		counters::bump(counters_.by_rcode[rcode]);
 		log_query(*db, c.peer.addr, true, q, rcode);
 		return;
 	}
+	counters::bump(counters_.by_rcode[dns::rcode::noerror]);
 	auto x = std::make_unique<transfer>();
 	x->db = db;
 	x->z = z;
 	x->q = q;
+	if (list) {
+		x->list = std::move(*list);
+		x->at = transfer::phase::list;
+		kind = x->list.size() == 1 ? "IXFR (up to date)" :
+		    "IXFR (incremental)";
+	}
 	c.xfr = std::move(x);
 	// Queries behind the transfer wait in the socket until it is sent:
 	// answers go out in the order asked.
@@ -248,6 +284,19 @@ tcp_server::pump(conn &c)
 				x.at = transfer::phase::body;
 				x.node = 0;
 				x.set = z.sets_begin(z.nodes()[0]);
+				continue;
+			}
+			if (x.at == transfer::phase::list) {
+				if (x.list_pos == x.list.size()) {
+					x.at = transfer::phase::done;
+					continue;
+				}
+				const dns::record &r = x.list[x.list_pos];
+				if (!rw.add(dns::response_writer::answer, r.owner,
+				    r.type, r.rclass, r.ttl, r.rdata))
+					break;
+				x.records++;
+				x.list_pos++;
 				continue;
 			}
 			if (x.at == transfer::phase::last_soa) {

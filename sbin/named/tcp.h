@@ -50,7 +50,8 @@ private:
 
 	void on_accept();
 	void on_frame(conn &c, std::string_view frame);
-	void start_transfer(conn &c, const net::dns::query &q);
+	void start_transfer(conn &c, const net::dns::query &q,
+	    net::bytes_view pkt);
 	void pump(conn &c);
 	void refuse_log(const net::endpoint &peer, const char *why);
 

@@ -46,9 +46,52 @@ cname_companion(std::uint16_t t)
 } // namespace
 
 zone_builder::zone_builder(const dns::name &origin, std::uint16_t rclass,
-    std::vector<net::diagnostic> &diags)
-    : origin_(origin), rclass_(rclass), diags_(diags)
+    std::vector<net::diagnostic> &diags, names_check names)
+    : origin_(origin), rclass_(rclass), diags_(diags), names_(names)
 {
+}
+
+namespace {
+
+// RFC 952 as RFC 1123 2.1 relaxed it: letters, digits and hyphens, not
+// starting or ending with a hyphen; a first label "*" (a wildcard owner).
+bool
+host_name(bytes_view wire)
+{
+	bool first = true;
+	for (std::size_t p = 0; p < wire.size() && wire[p] != 0;
+	    p += 1 + wire[p]) {
+		std::size_t n = wire[p];
+		const std::uint8_t *l = wire.data() + p + 1;
+		bool star = first && n == 1 && l[0] == '*';
+		first = false;
+		if (star)
+			continue;
+		for (std::size_t i = 0; i < n; i++) {
+			std::uint8_t c = l[i];
+			bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') ||
+			    (c == '-' && i != 0 && i + 1 != n);
+			if (!ok)
+				return false;
+		}
+	}
+	return true;
+}
+
+} // namespace
+
+void
+zone_builder::check_host(const entry &e, bytes_view name, const char *what)
+{
+	if (names_ == names_check::ignore || host_name(name))
+		return;
+	std::string msg = where_name(name) + ": bad " + what +
+	    " (check-names: not a host name)";
+	if (names_ == names_check::fail)
+		error(e, msg);
+	else
+		warning(e, msg);
 }
 
 void
@@ -110,6 +153,15 @@ zone_builder::add(const dns::name &owner, std::uint16_t type,
 		if (!failed_)
 			error(e, "zone too large");
 		return;
+	}
+	if (names_ != names_check::ignore) {
+		if (type == dns::rr_type::a || type == dns::rr_type::aaaa)
+			check_host(e, owner.wire(), "owner name");
+		std::size_t skip = type == dns::rr_type::ns ? 0 :
+		    type == dns::rr_type::mx ? 2 : type == dns::rr_type::srv ? 6 :
+		    rdata.size();
+		if (skip < rdata.size())
+			check_host(e, rdata.subspan(skip), "host name in rdata");
 	}
 	bytes_view w = owner.wire();
 	if (last_owner_len_ == w.size() && !arena_.empty() &&
@@ -182,7 +234,8 @@ zone_builder::check_glue(zone &z)
 		const zone::rrset *ns = z.find_set(n, dns::rr_type::ns);
 		if (!ns)
 			continue;
-		for (zone::rdata_iter it(z, *ns); !it.done(); it.next()) {
+		std::uint32_t k = 0;
+		for (zone::rdata_iter it(z, *ns); !it.done(); it.next(), k++) {
 			bytes_view target = it.get();
 			if (!wire_under(target, origin_.wire()))
 				continue;
@@ -190,9 +243,19 @@ zone_builder::check_glue(zone &z)
 			if (t && (z.find_set(*t, dns::rr_type::a) ||
 			    z.find_set(*t, dns::rr_type::aaaa)))
 				continue;
-			diags_.push_back({files_.empty() ? origin_.to_text() :
-			    *files_[0], 0, "NS '" + where_name(target) +
-			    "' of " + where_name(z.owner(n)) +
+			std::string file = files_.empty() ? origin_.to_text() :
+			    *files_[0];
+			unsigned line = 0;
+			std::uint32_t index = static_cast<std::uint32_t>(
+			    ns - z.rrsets_.data());
+			for (const auto &p : ns_places_)
+				if (p.rrset == index && p.index == k) {
+					file = *files_[p.file];
+					line = p.line;
+				}
+			diags_.push_back({file, line, "NS '" +
+			    where_name(target) + "' of " +
+			    where_name(z.owner(n)) +
 			    " has no address records (A or AAAA)",
 			    net::severity::error});
 			failed_ = true;
@@ -310,6 +373,10 @@ zone_builder::finish()
 					    "one RRset");
 					break;
 				}
+				if (s.type == dns::rr_type::ns)
+					ns_places_.push_back({static_cast<
+					    std::uint32_t>(z->rrsets_.size()),
+					    s.count, e.file, e.line});
 				arena.push_back(static_cast<std::uint8_t>(
 				    rd.size() >> 8));
 				arena.push_back(static_cast<std::uint8_t>(

@@ -9,6 +9,10 @@
 //   two DNAMEs at one name                  error
 //   an NS target in the zone with no A or AAAA   error ("missing glue")
 //   records of one RRset with different TTLs   warning, the first TTL kept
+//   check-names (named.boot(5)): the owner of an A or AAAA record, or
+//   the host an NS, MX or SRV record names, that is no host name (RFC 952
+//   and 1123: letters, digits, hyphens; "*" as a first label)
+//                                           error, warning or nothing
 //
 // A zone with any error is not built: the server keeps what it had.
 // Records are gathered in a compact list (owners deduplicated against the
@@ -28,10 +32,14 @@
 
 namespace named {
 
+// What check-names does with a name that is no host name.
+enum class names_check { fail, warn, ignore };
+
 class zone_builder {
 public:
 	zone_builder(const net::dns::name &origin, std::uint16_t rclass,
-	    std::vector<net::diagnostic> &diags);
+	    std::vector<net::diagnostic> &diags,
+	    names_check names = names_check::ignore);
 
 	// Room for about n bytes of zone file (a guess of the records it
 	// holds saves growing the lists a record at a time).
@@ -78,11 +86,21 @@ private:
 	void warning(const entry &e, std::string msg);
 	bool check_node(std::size_t from, std::size_t to);
 	void check_glue(zone &z);
+	void check_host(const entry &e, bytes_view name, const char *what);
 	std::string where_name(bytes_view wire) const;
 
 	net::dns::name origin_;
 	std::uint16_t rclass_;
 	std::vector<net::diagnostic> &diags_;
+	names_check names_;
+	// Where each NS RRset came from, for the glue check's messages.
+	struct place {
+		std::uint32_t rrset;
+		std::uint32_t index;	// the record within it
+		std::uint16_t file;
+		std::uint32_t line;
+	};
+	std::vector<place> ns_places_;
 	bool failed_ = false;
 	std::vector<std::uint8_t> arena_;
 	std::vector<std::uint8_t> keys_;	// canonical sort keys

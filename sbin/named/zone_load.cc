@@ -50,7 +50,8 @@ unchanged(const std::vector<file_stamp> &files)
 
 loaded_zone
 load_zone(const std::string &path, const std::string &origin,
-    const std::string &directory, std::vector<net::diagnostic> &diags)
+    const std::string &directory, std::vector<net::diagnostic> &diags,
+    names_check names)
 {
 	loaded_zone out;
 	out.files.push_back(stamp_file(path));
@@ -72,14 +73,16 @@ load_zone(const std::string &path, const std::string &origin,
 		return files(full, error);
 	};
 	out.data = read_zone(in, path, origin, open, diags,
-	    static_cast<std::size_t>(std::max<off_t>(out.files[0].size, 0)));
+	    static_cast<std::size_t>(std::max<off_t>(out.files[0].size, 0)),
+	    names);
 	return out;
 }
 
 std::shared_ptr<const zone>
 read_zone(std::istream &in, const std::string &path,
     const std::string &origin, const net::include_opener &open,
-    std::vector<net::diagnostic> &diags, std::size_t size_hint)
+    std::vector<net::diagnostic> &diags, std::size_t size_hint,
+    names_check names)
 {
 	auto o = dns::name::from_text(origin);
 	if (!o || !o->is_absolute()) {
@@ -89,25 +92,25 @@ read_zone(std::istream &in, const std::string &path,
 	}
 	std::size_t first = diags.size();
 	net::master_reader reader(in, path, origin, diags, open);
-	zone_builder b(*o, dns::rr_class::in, diags);
+	zone_builder b(*o, dns::rr_class::in, diags, names);
 	b.reserve_for(size_hint);
 	// The builder keeps a pointer to each record's file name: they are
 	// kept here, one per file.
-	std::deque<std::string> names;
+	std::deque<std::string> file_names;
 	net::master_record r;
 	std::string last_origin;
 	dns::name rdata_origin;
 	while (reader.next(r)) {
-		if (names.empty() || names.back() != r.file) {
+		if (file_names.empty() || file_names.back() != r.file) {
 			bool found = false;
-			for (const auto &n : names)
+			for (const auto &n : file_names)
 				if (n == r.file)
 					found = true;
 			if (!found)
-				names.push_back(r.file);
+				file_names.push_back(r.file);
 		}
 		const std::string *file = nullptr;
-		for (const auto &n : names)
+		for (const auto &n : file_names)
 			if (n == r.file)
 				file = &n;
 		auto bad = [&](const std::string &msg) {

@@ -13,6 +13,7 @@
 #include "libnet/diag.h"
 #include "libnet/parse_file.h"
 #include "zone.h"
+#include "zone_build.h"
 
 namespace named {
 
@@ -37,14 +38,15 @@ struct loaded_zone {
 // 4 took them from the directory it had changed to.  Diagnostics are
 // appended to diags; the zone is null when any is an error.
 loaded_zone load_zone(const std::string &path, const std::string &origin,
-    const std::string &directory, std::vector<net::diagnostic> &diags);
+    const std::string &directory, std::vector<net::diagnostic> &diags,
+    names_check names = names_check::ignore);
 
 // The zone origin read from in (called path in diagnostics), $INCLUDE
 // files opened through open: what load_zone does once the file is open.
 std::shared_ptr<const zone> read_zone(std::istream &in,
     const std::string &path, const std::string &origin,
     const net::include_opener &open, std::vector<net::diagnostic> &diags,
-    std::size_t size_hint = 0);
+    std::size_t size_hint = 0, names_check names = names_check::ignore);
 
 // The stamp of path now (size -1 when it cannot be read).
 file_stamp stamp_file(const std::string &path);

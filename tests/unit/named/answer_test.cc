@@ -99,7 +99,7 @@ TEST(answer, cname_chain_followed_across_zones)
 	CHECK(aa(o));
 }
 
-TEST(answer, cname_loop_ends)
+TEST(answer, cname_loop_ends_within_the_chain_limit)
 {
 	auto r = ask(*db, "loop1.example.test.", rr::a);
 	CHECK_EQUAL(dns::rcode::noerror, r.m.rcode());
@@ -446,4 +446,16 @@ TEST(answer, secondary_without_data_or_expired_is_servfail)
 	auto r = ask(*db2, "www.example.test.", rr::a);
 	CHECK_EQUAL(dns::rcode::servfail, r.m.rcode());
 	CHECK_FALSE(r.m.hdr.aa);
+}
+
+TEST(answer, cname_loops_give_each_cname_once)
+{
+	auto r = ask(*db, "loop1.example.test.", rr::a);
+	STRCMP_EQUAL("loop1.example.test. CNAME loop2.example.test.\n"
+		     "loop2.example.test. CNAME loop1.example.test.",
+	    section_text(r.m.answer).c_str());
+	auto db2 = db_of({{"example.test.", std::string(example) +
+	    "self CNAME self\n"}});
+	auto s = ask(*db2, "self.example.test.", rr::a);
+	CHECK_EQUAL(1u, s.m.answer.size());
 }

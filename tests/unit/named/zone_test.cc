@@ -123,7 +123,7 @@ TEST(zone_build, missing_glue_is_an_error)
 {
 	std::vector<net::diagnostic> d;
 	CHECK_FALSE(build("sub NS ns.sub\n", d));
-	CHECK_TEXT(has_diag(d, 0, "has no address records"),
+	CHECK_TEXT(has_diag(d, 5, "has no address records"),
 	    diag_text(d).c_str());
 }
 
@@ -132,7 +132,7 @@ TEST(zone_build, in_zone_ns_target_without_address_is_an_error)
 	std::vector<net::diagnostic> d;
 	CHECK_FALSE(zone_of("z.test.", "$TTL 1\n@ SOA ns h 1 1 1 1 1\n"
 	    "@ NS nowhere\n", d));
-	CHECK(has_diag(d, 0, "'nowhere.z.test.'"));
+	CHECK(has_diag(d, 3, "'nowhere.z.test.'"));
 }
 
 TEST(zone_build, out_of_zone_data_is_ignored_with_a_warning)
@@ -201,4 +201,32 @@ TEST(zone_build, many_names_all_found)
 		CHECK(z->find(dns::name::from_text("H" + std::to_string(i) +
 		    ".z.test.")->wire()));
 	CHECK_FALSE(z->find(dns::name::from_text("h3000.z.test.")->wire()));
+}
+
+TEST(zone_build, check_names_fail_warn_ignore)
+{
+	const char *body = "bad_host A 192.0.2.9\n_sip._udp SRV 0 5 5060 ns\n"
+			   "m MX 10 bad_mx\nbad_mx A 192.0.2.8\n";
+	std::string text = std::string(head) + body;
+	auto with = [&](named::names_check c,
+	    std::vector<net::diagnostic> &d) {
+		std::istringstream in(text);
+		return named::read_zone(in, "zone", "z.test.", {}, d, 0, c);
+	};
+	std::vector<net::diagnostic> d;
+	CHECK_FALSE(with(named::names_check::fail, d) != nullptr);
+	CHECK(has_diag(d, 5, "bad_host"));
+	CHECK(has_diag(d, 7, "bad_mx"));
+	CHECK_FALSE(has_diag(d, 6, ""));	// an SRV owner is no host
+	d.clear();
+	CHECK(with(named::names_check::warn, d) != nullptr);
+	CHECK(has_diag(d, 5, "bad_host", net::severity::warning));
+	d.clear();
+	CHECK(with(named::names_check::ignore, d) != nullptr);
+	CHECK(d.empty());
+	d.clear();
+	std::istringstream ok(std::string(head) + "*.w A 192.0.2.1\n"
+	    "a-b.c1 A 192.0.2.2\n");
+	CHECK(named::read_zone(ok, "zone", "z.test.", {}, d, 0,
+	    named::names_check::fail) != nullptr);
 }
