@@ -6,18 +6,6 @@ namespace net::dns {
 
 namespace {
 
-// Where each label starts in a wire form, left to right; the count.
-unsigned
-label_offsets(bytes_view w, unsigned labels, std::uint8_t *out)
-{
-	std::size_t p = 0;
-	for (unsigned i = 0; i < labels; i++) {
-		out[i] = static_cast<std::uint8_t>(p);
-		p += 1 + w[p];
-	}
-	return labels;
-}
-
 bool
 is_digit(char c)
 {
@@ -315,14 +303,7 @@ name::identical(const name &other) const
 std::size_t
 name::hash() const
 {
-	// FNV-1a over the folded bytes.
-	std::uint64_t h = 14695981039346656037ULL;
-	for (std::size_t i = 0; i < len_; i++) {
-		h ^= fold_byte(buf_[i]);
-		h *= 1099511628211ULL;
-	}
-	h ^= absolute_;
-	return static_cast<std::size_t>(h);
+	return wire_hash(wire()) ^ absolute_;
 }
 
 bool
@@ -379,13 +360,18 @@ name::to_lower()
 }
 
 int
-canonical_compare(const name &a, const name &b)
+canonical_compare_wire(bytes_view a, bytes_view b)
 {
 	std::uint8_t oa[128], ob[128];
-	unsigned na = label_offsets(a.wire(), a.label_count(), oa);
-	unsigned nb = label_offsets(b.wire(), b.label_count(), ob);
-	const std::uint8_t *wa = a.wire().data();
-	const std::uint8_t *wb = b.wire().data();
+	unsigned na = 0, nb = 0;
+	for (std::size_t p = 0; p < a.size() && a[p] != 0 && na < 128;
+	    p += 1 + a[p])
+		oa[na++] = static_cast<std::uint8_t>(p);
+	for (std::size_t p = 0; p < b.size() && b[p] != 0 && nb < 128;
+	    p += 1 + b[p])
+		ob[nb++] = static_cast<std::uint8_t>(p);
+	const std::uint8_t *wa = a.data();
+	const std::uint8_t *wb = b.data();
 	while (na > 0 && nb > 0) {
 		na--;
 		nb--;
@@ -404,6 +390,24 @@ canonical_compare(const name &a, const name &b)
 	if (na != nb)
 		return na < nb ? -1 : 1;
 	return 0;
+}
+
+int
+canonical_compare(const name &a, const name &b)
+{
+	return canonical_compare_wire(a.wire(), b.wire());
+}
+
+std::size_t
+wire_hash(bytes_view wire)
+{
+	// FNV-1a over the folded bytes.
+	std::uint64_t h = 14695981039346656037ULL;
+	for (std::uint8_t c : wire) {
+		h ^= fold_byte(c);
+		h *= 1099511628211ULL;
+	}
+	return static_cast<std::size_t>(h);
 }
 
 } // namespace net::dns

@@ -124,6 +124,10 @@ private:
 // lower-cased bytes, a shorter label (or name) first.  <0, 0 or >0.
 int canonical_compare(const name &a, const name &b);
 
+// The same over two valid wire forms of absolute names (a compact store
+// keeps names as bytes, not as name objects).
+int canonical_compare_wire(bytes_view a, bytes_view b);
+
 // Less-than in canonical order, for ordered containers.
 struct canonical_less {
 	bool
@@ -144,6 +148,10 @@ fold_byte(std::uint8_t c)
 {
 	return (c >= 'A' && c <= 'Z') ? static_cast<std::uint8_t>(c + 32) : c;
 }
+
+// A hash of a wire form without case; name::hash() of an absolute name
+// is this with 1 folded in.
+std::size_t wire_hash(bytes_view wire);
 
 // Case-insensitive comparison of n bytes; length bytes (0-63) are not
 // letters, so whole wire forms compare this way.

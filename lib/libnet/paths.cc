@@ -22,6 +22,10 @@ const char *const hosts_allow = SYSCONFDIR "/hosts.allow";
 const char *const hosts_deny = SYSCONFDIR "/hosts.deny";
 const char *const inetd_conf = SYSCONFDIR "/inetd.conf";
 const char *const inetd_pid = RUNDIR "/inetd.pid";
+const char *const named_boot = SYSCONFDIR "/named.boot";
+const char *const named_pid = RUNDIR "/named.pid";
+const char *const named_dump = "/var/tmp/named_dump.db";
+const char *const named_stats = "/var/tmp/named.stats";
 const char *const libexecdir = LIBEXECDIR;
 
 } // namespace net::paths

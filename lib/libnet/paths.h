@@ -25,6 +25,14 @@ extern const char *const hosts_deny;
 extern const char *const inetd_conf;
 // RUNDIR/inetd.pid, inetd's pidfile when it detaches.
 extern const char *const inetd_pid;
+// SYSCONFDIR/named.boot, the name server's boot file.
+extern const char *const named_boot;
+// RUNDIR/named.pid, named's pidfile when it detaches.
+extern const char *const named_pid;
+// Where named dumps its database on SIGINT (the manual's path).
+extern const char *const named_dump;
+// Where named appends its statistics on SIGABRT (the manual's path).
+extern const char *const named_stats;
 // LIBEXECDIR, where the servers inetd starts are installed.
 extern const char *const libexecdir;
 

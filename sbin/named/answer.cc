@@ -1,0 +1,490 @@
+// answer.cc: the lookup algorithm and the response it writes.
+#include "answer.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "libnet/dns_message.h"
+#include "libnet/dns_types.h"
+
+namespace named {
+
+namespace {
+
+namespace dns = net::dns;
+using dns::response_writer;
+
+// The longest CNAME or DNAME chain followed (BIND's figure).
+constexpr unsigned max_chain = 16;
+// The most MX, NS or SRV targets whose addresses go in additional.
+constexpr unsigned max_extra = 16;
+
+std::uint16_t
+get16(bytes_view b, std::size_t at)
+{
+	return static_cast<std::uint16_t>(b[at] << 8 | b[at + 1]);
+}
+
+bool
+same_name(bytes_view a, bytes_view b)
+{
+	return a.size() == b.size() &&
+	    dns::equal_nocase(a.data(), b.data(), a.size());
+}
+
+// The offsets of each label of wire name, left to right, the root label's
+// last; the number of labels without the root.
+unsigned
+label_starts(bytes_view wire, std::size_t *off)
+{
+	unsigned n = 0;
+	for (std::size_t p = 0; p < wire.size(); p += 1 + wire[p]) {
+		off[n] = p;
+		if (wire[p] == 0)
+			break;
+		n++;
+	}
+	return n;
+}
+
+// Answers one question from the zones.
+class responder {
+public:
+	responder(const database &db, response_writer &rw,
+	    const dns::query &q)
+	    : db_(db), rw_(rw), q_(q), do_(q.do_bit),
+	      qtype_(q.qtype), answer_start_(rw.mark())
+	{
+	}
+
+	void run();
+
+	std::uint16_t rcode = dns::rcode::noerror;
+	bool aa = false;
+	bool tc = false;
+
+private:
+	// Where lookup() left a name: answered, or a new name to follow.
+	struct step {
+		bool done;
+		bytes_view next;
+	};
+
+	step lookup(const zone &z, bytes_view sname, bool first);
+	step at_node(const zone &z, const zone::node &n, bytes_view owner);
+	step dname(const zone &z, const zone::node &n, bytes_view sname,
+	    std::size_t prefix);
+	void referral(const zone &z, const zone::node &cut, bool first);
+	void negative(const zone &z);
+	bool add_set(response_writer::section s, bytes_view owner,
+	    const zone &z, const zone::rrset &set, std::uint32_t ttl);
+	bool add_sigs(response_writer::section s, bytes_view owner,
+	    const zone &z, const zone::node &n, std::uint16_t covered,
+	    std::uint32_t ttl);
+	bool add_with_sigs(response_writer::section s, bytes_view owner,
+	    const zone &z, const zone::node &n, const zone::rrset &set);
+	void note_targets(const zone &z, const zone::rrset &set);
+	void add_extra();
+	void truncate();
+
+	const database &db_;
+	response_writer &rw_;
+	const dns::query &q_;
+	bool do_;
+	std::uint16_t qtype_;
+	net::dns::packet_writer::mark answer_start_;
+	std::array<std::array<std::uint8_t, dns::max_name_length>, 2> synth_;
+	unsigned synth_next_ = 0;
+	std::array<bytes_view, max_extra> extra_;
+	unsigned nextra_ = 0;
+};
+
+void
+responder::truncate()
+{
+	rw_.rewind(answer_start_);
+	tc = true;
+}
+
+bool
+responder::add_set(response_writer::section s, bytes_view owner,
+    const zone &z, const zone::rrset &set, std::uint32_t ttl)
+{
+	auto m = rw_.mark();
+	for (zone::rdata_iter it(z, set); !it.done(); it.next())
+		if (!rw_.add(s, owner, set.type, z.rclass(), ttl, it.get())) {
+			rw_.rewind(m);
+			return false;
+		}
+	return true;
+}
+
+bool
+responder::add_sigs(response_writer::section s, bytes_view owner,
+    const zone &z, const zone::node &n, std::uint16_t covered,
+    std::uint32_t ttl)
+{
+	if (!do_)
+		return true;
+	const zone::rrset *sigs = z.find_set(n, dns::rr_type::rrsig);
+	if (!sigs)
+		return true;
+	auto m = rw_.mark();
+	for (zone::rdata_iter it(z, *sigs); !it.done(); it.next()) {
+		bytes_view rd = it.get();
+		if (rd.size() < 2 || get16(rd, 0) != covered)
+			continue;
+		if (!rw_.add(s, owner, dns::rr_type::rrsig, z.rclass(), ttl,
+		    rd)) {
+			rw_.rewind(m);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+responder::add_with_sigs(response_writer::section s, bytes_view owner,
+    const zone &z, const zone::node &n, const zone::rrset &set)
+{
+	auto m = rw_.mark();
+	if (add_set(s, owner, z, set, set.ttl) &&
+	    add_sigs(s, owner, z, n, set.type, set.ttl))
+		return true;
+	rw_.rewind(m);
+	return false;
+}
+
+// Remembers the names whose addresses the additional section may carry.
+void
+responder::note_targets(const zone &z, const zone::rrset &set)
+{
+	std::size_t skip;
+	switch (set.type) {
+	case dns::rr_type::ns:
+		skip = 0;
+		break;
+	case dns::rr_type::mx:
+		skip = 2;
+		break;
+	case dns::rr_type::srv:
+		skip = 6;
+		break;
+	default:
+		return;
+	}
+	for (zone::rdata_iter it(z, set); !it.done() && nextra_ < max_extra;
+	    it.next())
+		if (it.get().size() > skip)
+			extra_[nextra_++] = it.get().subspan(skip);
+}
+
+void
+responder::add_extra()
+{
+	for (unsigned i = 0; i < nextra_; i++) {
+		const zone *z = db_.find_zone(extra_[i]);
+		if (!z)
+			continue;
+		const zone::node *n = z->find(extra_[i]);
+		if (!n || (n->flags & zone::below_cut))
+			continue;
+		for (std::uint16_t t : {dns::rr_type::a, dns::rr_type::aaaa}) {
+			const zone::rrset *s = z->find_set(*n, t);
+			// Only while they fit: these are a courtesy.
+			if (s && !add_with_sigs(response_writer::additional,
+			    z->owner(*n), *z, *n, *s))
+				return;
+		}
+	}
+}
+
+void
+responder::negative(const zone &z)
+{
+	const zone::node &apex = z.apex_node();
+	const zone::rrset *soa = z.find_set(apex, dns::rr_type::soa);
+	std::uint32_t ttl = z.negative_ttl();
+	if (!add_set(response_writer::authority, z.owner(apex), z, *soa,
+	    ttl) ||
+	    !add_sigs(response_writer::authority, z.owner(apex), z, apex,
+		dns::rr_type::soa, ttl))
+		truncate();
+}
+
+void
+responder::referral(const zone &z, const zone::node &cut, bool first)
+{
+	if (first)
+		aa = false;
+	bytes_view owner = z.owner(cut);
+	const zone::rrset *ns = z.find_set(cut, dns::rr_type::ns);
+	if (!add_set(response_writer::authority, owner, z, *ns, ns->ttl)) {
+		truncate();
+		return;
+	}
+	if (const zone::rrset *ds = do_ ? z.find_set(cut, dns::rr_type::ds) :
+	    nullptr) {
+		if (!add_with_sigs(response_writer::authority, owner, z, cut,
+		    *ds)) {
+			truncate();
+			return;
+		}
+	}
+	// Glue: addresses of the servers named, from the zone's own data
+	// (below this cut, or elsewhere in the zone).  Glue below the cut
+	// is what a resolver cannot do without (RFC 9471): when it does not
+	// fit, the answer is truncated rather than sent without it.
+	for (zone::rdata_iter it(z, *ns); !it.done(); it.next()) {
+		bytes_view target = it.get();
+		const zone::node *t = z.find(target);
+		if (!t)
+			continue;
+		bool required = target.size() > owner.size() &&
+		    same_name(target.subspan(target.size() - owner.size()),
+			owner);
+		for (std::uint16_t type :
+		    {dns::rr_type::a, dns::rr_type::aaaa}) {
+			const zone::rrset *s = z.find_set(*t, type);
+			if (s && !add_set(response_writer::additional,
+			    z.owner(*t), z, *s, s->ttl) && required) {
+				tc = true;
+				return;
+			}
+		}
+	}
+}
+
+responder::step
+responder::at_node(const zone &z, const zone::node &n, bytes_view owner)
+{
+	if (qtype_ == dns::rr_type::any && n.nsets > 0) {
+		for (const zone::rrset *s = z.sets_begin(n); s != z.sets_end(n);
+		    ++s) {
+			if (s->type == dns::rr_type::rrsig && !do_)
+				continue;
+			if (!add_set(response_writer::answer, owner, z, *s,
+			    s->ttl)) {
+				truncate();
+				break;
+			}
+		}
+		return {true, {}};
+	}
+	if (const zone::rrset *s = z.find_set(n, qtype_)) {
+		if (!add_with_sigs(response_writer::answer, owner, z, n, *s))
+			truncate();
+		else
+			note_targets(z, *s);
+		return {true, {}};
+	}
+	if (n.flags & zone::has_cname) {
+		const zone::rrset *s = z.find_set(n, dns::rr_type::cname);
+		if (!add_with_sigs(response_writer::answer, owner, z, n, *s)) {
+			truncate();
+			return {true, {}};
+		}
+		return {false, zone::rdata_iter(z, *s).get()};
+	}
+	negative(z);
+	return {true, {}};
+}
+
+responder::step
+responder::dname(const zone &z, const zone::node &n, bytes_view sname,
+    std::size_t prefix)
+{
+	const zone::rrset *s = z.find_set(n, dns::rr_type::dname);
+	bytes_view target = zone::rdata_iter(z, *s).get();
+	if (!add_with_sigs(response_writer::answer, sname.subspan(prefix), z,
+	    n, *s)) {
+		truncate();
+		return {true, {}};
+	}
+	if (prefix + target.size() > dns::max_name_length) {
+		rcode = dns::rcode::yxdomain;	// RFC 6672 section 2.2
+		return {true, {}};
+	}
+	auto &buf = synth_[synth_next_++ & 1];
+	std::memcpy(buf.data(), sname.data(), prefix);
+	std::memcpy(buf.data() + prefix, target.data(), target.size());
+	bytes_view next(buf.data(), prefix + target.size());
+	// The CNAME a resolver without DNAME would follow, unsigned.
+	if (!rw_.add(response_writer::answer, sname, dns::rr_type::cname,
+	    z.rclass(), s->ttl, next)) {
+		truncate();
+		return {true, {}};
+	}
+	return {false, next};
+}
+
+responder::step
+responder::lookup(const zone &z, bytes_view sname, bool first)
+{
+	std::size_t off[128];
+	unsigned labels = label_starts(sname, off);
+	unsigned apex_labels = z.origin().label_count();
+	const zone::node *found = &z.apex_node();
+	unsigned depth = apex_labels;
+	if ((found->flags & zone::has_dname) && labels > apex_labels)
+		return dname(z, *found, sname, off[labels - apex_labels]);
+	// Down from the apex, a label at a time: the first cut met is a
+	// referral, the first DNAME above the name a substitution.
+	for (unsigned d = apex_labels + 1; d <= labels; d++) {
+		const zone::node *n = z.find(sname.subspan(off[labels - d]));
+		if (!n)
+			break;
+		found = n;
+		depth = d;
+		if ((n->flags & zone::cut) &&
+		    !(d == labels && qtype_ == dns::rr_type::ds)) {
+			referral(z, *n, first);
+			return {true, {}};
+		}
+		if ((n->flags & zone::has_dname) && d < labels)
+			return dname(z, *n, sname, off[labels - d]);
+	}
+	if (depth == labels)
+		return at_node(z, *found, sname);
+	// The name does not exist: a wildcard at the closest encloser
+	// answers for it (RFC 4592 section 3.3.1), with the name asked.
+	bytes_view ce = z.owner(*found);
+	if (ce.size() + 2 <= dns::max_name_length) {
+		std::array<std::uint8_t, dns::max_name_length> wild;
+		wild[0] = 1;
+		wild[1] = '*';
+		std::memcpy(wild.data() + 2, ce.data(), ce.size());
+		if (const zone::node *w = z.find(bytes_view(wild.data(),
+		    ce.size() + 2)))
+			return at_node(z, *w, sname);
+	}
+	rcode = dns::rcode::nxdomain;
+	negative(z);
+	return {true, {}};
+}
+
+void
+responder::run()
+{
+	bytes_view sname = q_.qname.wire();
+	for (unsigned link = 0; link <= max_chain && !tc; link++) {
+		const zone *z = db_.find_zone(sname);
+		// DS belongs to the parent side of a cut (RFC 4035 3.1.4.1).
+		if (z && qtype_ == dns::rr_type::ds &&
+		    same_name(z->origin().wire(), sname))
+			if (const zone *p = db_.find_parent_zone(*z))
+				z = p;
+		if (!z) {
+			if (link == 0)
+				rcode = dns::rcode::refused;
+			break;
+		}
+		if (link == 0)
+			aa = true;
+		step s = lookup(*z, sname, link == 0);
+		if (s.done)
+			break;
+		sname = s.next;
+	}
+	if (!tc)
+		add_extra();
+}
+
+// IXFR over UDP (RFC 1995 section 2): the current SOA alone tells the
+// client to ask again over TCP.
+std::uint16_t
+ixfr_udp(const database &db, response_writer &rw, const dns::query &q,
+    bool &aa)
+{
+	const zone *z = db.find_exact(q.qname.wire());
+	if (!z)
+		return db.find_zone(q.qname.wire()) ? dns::rcode::notauth :
+		    dns::rcode::refused;
+	const zone::rrset *soa = z->find_set(z->apex_node(), dns::rr_type::soa);
+	if (!rw.add(response_writer::answer, q.qname,
+	    dns::rr_type::soa, z->rclass(), soa->ttl,
+	    zone::rdata_iter(*z, *soa).get()))
+		return dns::rcode::servfail;
+	aa = true;
+	return dns::rcode::noerror;
+}
+
+} // namespace
+
+std::size_t
+answer_query(const database &db, bytes_view packet,
+    std::span<std::uint8_t> out, transport t, dns::query &q, counters &c,
+    answer_info &info)
+{
+	info = {};
+	counters::bump(t == transport::udp ? c.udp : c.tcp);
+	bool ok = dns::parse_query(packet, q);
+	if (!ok && !dns::answer_formerr(q.error)) {
+		counters::bump(c.dropped);
+		return 0;
+	}
+	if (q.has_question)
+		counters::bump(c.by_type[std::min<unsigned>(q.qtype,
+		    counters::type_slots - 1)]);
+	std::size_t max = 65535;
+	if (t == transport::udp)
+		max = q.has_edns ? std::clamp<std::size_t>(q.udp_size, 512,
+		    edns_udp_size) : 512;
+	max = std::min(max, out.size());
+	response_writer rw(out, max);
+	dns::response_opt opt;
+	if (q.has_edns && q.error != dns::query_error::bad_opt &&
+	    q.error != dns::query_error::opt_twice) {
+		opt.present = true;
+		opt.udp_size = edns_udp_size;
+		opt.do_bit = q.do_bit;
+	}
+	if (!rw.start(q, opt)) {
+		counters::bump(c.dropped);
+		return 0;
+	}
+	std::uint16_t rcode = dns::rcode::noerror;
+	bool aa = false;
+	if (!ok) {
+		rcode = dns::rcode::formerr;
+	} else if (q.has_edns && q.edns_version > 0) {
+		rcode = dns::rcode::badvers;	// RFC 6891 section 6.1.3
+	} else if (q.opcode() != dns::opcode::query) {
+		rcode = dns::rcode::notimp;
+	} else if (q.qclass != dns::rr_class::in &&
+	    q.qclass != dns::rr_class::any) {
+		rcode = dns::rcode::refused;
+	} else if (q.qtype == dns::rr_type::axfr ||
+	    q.qtype == dns::rr_type::ixfr) {
+		if (t == transport::tcp) {
+			info.transfer = true;
+			return 0;
+		}
+		// AXFR is not defined over UDP (RFC 5936 section 4.2).
+		rcode = q.qtype == dns::rr_type::ixfr ?
+		    ixfr_udp(db, rw, q, aa) : dns::rcode::notimp;
+	} else if (dns::is_meta_type(q.qtype) &&
+	    q.qtype != dns::rr_type::any) {
+		rcode = dns::rcode::notimp;
+	} else {
+		responder r(db, rw, q);
+		r.run();
+		rcode = r.rcode;
+		aa = r.aa;
+		if (r.tc) {
+			rw.set_flag(dns::flag::tc);
+			counters::bump(c.truncated);
+		}
+	}
+	if (aa)
+		rw.set_flag(dns::flag::aa);
+	rw.set_rcode(rcode);
+	counters::bump(c.by_rcode[std::min<unsigned>(rcode,
+	    counters::rcode_slots - 1)]);
+	info.reply = true;
+	info.rcode = rcode;
+	return rw.finish();
+}
+
+} // namespace named

@@ -1,0 +1,47 @@
+// answer.h: one query in, one response out, from the database: the
+// server's whole answering logic, with no sockets, so that unit tests and
+// the fuzz target drive it with bytes.  RFC 1034 section 4.3.2's algorithm
+// over the server's zones: authoritative answers (AA), CNAME chains
+// followed through every zone served (at most 16 links), wildcards (RFC
+// 4592), DNAME (RFC 6672), referrals with glue at delegations (no AA),
+// DS answered by the parent side, NXDOMAIN and NODATA with the SOA at the
+// negative TTL (RFC 2308), REFUSED for names outside the zones (part 1 is
+// not a resolver).  Minimal responses: a positive answer carries no NS
+// set in authority; addresses of MX, NS and SRV targets go in additional
+// while they fit, glue a referral needs is never dropped (TC instead).
+// EDNS0 (RFC 6891) as RFC 8906 section 8 asks; RRSIGs with DO.  No heap
+// allocation on this path.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "database.h"
+#include "libnet/dns_query.h"
+#include "stats.h"
+
+namespace named {
+
+enum class transport { udp, tcp };
+
+// What the server advertises and sends at most over UDP with EDNS (the
+// 2020 DNS flag day's figure, below the common path MTU).
+inline constexpr std::uint16_t edns_udp_size = 1232;
+
+// What became of a query, for the log and the transfer code.
+struct answer_info {
+	bool reply = false;		// a response was written
+	bool transfer = false;		// AXFR or IXFR over TCP: the caller
+					// runs it (the response is not used)
+	std::uint16_t rcode = 0;
+};
+
+// Answers packet into out (at least 65535 bytes for TCP, 1232 or more for
+// UDP); q is the caller's scratch, parsed here.  The response size, 0
+// when there is none (a packet that is not a query gets no reply).
+std::size_t answer_query(const database &db, net::bytes_view packet,
+    std::span<std::uint8_t> out, transport t, net::dns::query &q,
+    counters &c, answer_info &info);
+
+} // namespace named

@@ -1,0 +1,138 @@
+// config.cc: boot file and zones to a database.
+#include "config.h"
+
+#include "libnet/parse_file.h"
+
+namespace named {
+
+namespace {
+
+void
+not_yet(load_result &r, const net::boot_place &where, const std::string &what)
+{
+	r.diags.push_back({where.origin, where.line,
+	    what + ": not used yet (named part 1 serves its own zones only)",
+	    net::severity::warning});
+}
+
+// The slot of the same zone (type, name, file) in the previous database.
+const zone_slot *
+previous_slot(const database *prev, const net::boot_zone &z)
+{
+	if (!prev)
+		return nullptr;
+	for (const auto &s : prev->zones)
+		if (s.line.type == z.type && s.line.path() == z.path()) {
+			auto a = net::dns::name::from_text(s.line.name);
+			auto b = net::dns::name::from_text(z.name);
+			if (a && b && *a == *b)
+				return &s;
+		}
+	return nullptr;
+}
+
+void
+unused_directives(const net::named_boot &b, load_result &r)
+{
+	for (const auto &f : b.forwarders)
+		not_yet(r, f.where, "forwarders");
+	if (b.slave)
+		not_yet(r, *b.slave, "slave");
+	for (const auto &s : b.sortlist)
+		not_yet(r, s.where, "sortlist");
+	for (const auto &s : b.bogusns)
+		not_yet(r, s.where, "bogusns");
+	for (const auto &k : b.keys)
+		not_yet(r, k.where, "key " + k.name);
+	const auto &o = b.options;
+	for (const auto *p : {&o.no_recursion, &o.no_fetch_glue,
+	    &o.forward_only, &o.fake_iquery})
+		if (*p)
+			not_yet(r, **p, "this option");
+	for (const auto *l : {&b.transfers_in, &b.transfers_per_ns,
+	    &b.datasize, &b.files})
+		if (*l)
+			not_yet(r, (*l)->where, "limit");
+}
+
+} // namespace
+
+load_result
+load_config(const std::string &bootfile, const database *previous)
+{
+	load_result r;
+	auto boot = net::parse_file(bootfile, [](std::istream &in,
+	    std::string_view origin) {
+		return net::parse_named_boot(in, origin, net::file_opener());
+	});
+	if (!boot) {
+		r.diags.push_back({bootfile, 0, boot.err().message(),
+		    net::severity::error});
+		return r;
+	}
+	r.diags = boot->diagnostics;
+	if (boot->has_errors())
+		return r;
+	unused_directives(*boot, r);
+	auto db = std::make_shared<database>();
+	db->query_log = boot->options.query_log.has_value();
+	for (const auto &x : boot->xfrnets)
+		db->xfrnets.push_back(x.net);
+	for (const auto &line : boot->zones) {
+		zone_slot slot;
+		slot.line = line;
+		const net::boot_place &w = line.where;
+		if (line.type == net::boot_zone_type::cache) {
+			not_yet(r, w, "cache " + line.name);
+			db->zones.push_back(std::move(slot));
+			continue;
+		}
+		if (line.type == net::boot_zone_type::stub) {
+			not_yet(r, w, "stub " + line.name);
+			db->zones.push_back(std::move(slot));
+			continue;
+		}
+		if (line.type == net::boot_zone_type::secondary &&
+		    line.file.empty()) {
+			r.diags.push_back({w.origin, w.line, "secondary " +
+			    line.name + ": no backup file, and transfers in "
+			    "are not done yet: not served",
+			    net::severity::warning});
+			db->zones.push_back(std::move(slot));
+			continue;
+		}
+		const zone_slot *old = previous_slot(previous, line);
+		if (old && old->data && unchanged(old->files)) {
+			slot.data = old->data;
+			slot.files = old->files;
+			r.kept++;
+			db->zones.push_back(std::move(slot));
+			continue;
+		}
+		std::string dir = line.directory;
+		auto lz = load_zone(line.path(), line.name, dir, r.diags);
+		r.reread++;
+		if (lz.data) {
+			slot.data = std::move(lz.data);
+			slot.files = std::move(lz.files);
+		} else {
+			r.zone_errors = true;
+			std::string msg = std::string(
+			    net::boot_zone_type_name(line.type)) + " " +
+			    line.name + ": not loaded";
+			if (old && old->data) {
+				slot.data = old->data;
+				slot.files = old->files;
+				msg += "; its previous data is still served";
+			}
+			r.diags.push_back({w.origin, w.line, msg,
+			    net::severity::error});
+		}
+		db->zones.push_back(std::move(slot));
+	}
+	db->index();
+	r.db = std::move(db);
+	return r;
+}
+
+} // namespace named

@@ -1,0 +1,21 @@
+// dump.h: the database in master-file form (SIGINT), one zone after
+// another, every name absolute so that each zone's part reads back as a
+// zone file (named-checkzone, or a primary line of our own).
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "database.h"
+#include "libnet/result.h"
+
+namespace named {
+
+// Writes every zone of db to out.
+void dump_zones(const database &db, std::ostream &out);
+
+// Writes the dump to path through a temporary file renamed over it, so
+// that a reader never sees half a dump.
+net::result<void> dump_to_file(const database &db, const std::string &path);
+
+} // namespace named

@@ -1,0 +1,104 @@
+// zone.cc: lookups in a built zone.
+#include "zone.h"
+
+#include "libnet/dns_name.h"
+
+namespace named {
+
+namespace {
+
+std::uint32_t
+get32(bytes_view b, std::size_t at)
+{
+	return std::uint32_t(b[at]) << 24 | std::uint32_t(b[at + 1]) << 16 |
+	    std::uint32_t(b[at + 2]) << 8 | b[at + 3];
+}
+
+// The offset of SOA rdata's fixed fields (serial first), past the two
+// names; 0 when they do not parse.
+std::size_t
+soa_fixed(bytes_view rdata)
+{
+	std::size_t m = net::dns::wire_name_length(rdata);
+	if (m == 0)
+		return 0;
+	std::size_t r = net::dns::wire_name_length(rdata.subspan(m));
+	if (r == 0 || rdata.size() < m + r + 20)
+		return 0;
+	return m + r;
+}
+
+} // namespace
+
+std::uint32_t
+soa_serial(bytes_view rdata)
+{
+	std::size_t at = soa_fixed(rdata);
+	return at ? get32(rdata, at) : 0;
+}
+
+std::uint32_t
+soa_minimum(bytes_view rdata)
+{
+	std::size_t at = soa_fixed(rdata);
+	return at ? get32(rdata, at + 16) : 0;
+}
+
+const zone::node *
+zone::find(bytes_view wire) const
+{
+	if (table_.empty())
+		return nullptr;
+	std::size_t mask = table_.size() - 1;
+	for (std::size_t i = net::dns::wire_hash(wire) & mask;;
+	    i = (i + 1) & mask) {
+		std::uint32_t v = table_[i];
+		if (v == 0)
+			return nullptr;
+		const node &n = nodes_[v - 1];
+		if (n.name_len == wire.size() &&
+		    net::dns::equal_nocase(arena_.data() + n.name, wire.data(),
+			wire.size()))
+			return &n;
+	}
+}
+
+const zone::rrset *
+zone::find_set(const node &n, std::uint16_t type) const
+{
+	for (const rrset *s = sets_begin(n), *e = sets_end(n); s != e; ++s)
+		if (s->type == type)
+			return s;
+	return nullptr;
+}
+
+void
+zone::insert(std::uint32_t index)
+{
+	std::size_t mask = table_.size() - 1;
+	std::size_t i = net::dns::wire_hash(owner(nodes_[index])) & mask;
+	while (table_[i] != 0)
+		i = (i + 1) & mask;
+	table_[i] = index + 1;
+}
+
+void
+zone::build_table()
+{
+	std::size_t size = 16;
+	while (size < nodes_.size() * 2)
+		size <<= 1;
+	table_.assign(size, 0);
+	for (std::uint32_t i = 0; i < nodes_.size(); i++)
+		insert(i);
+}
+
+std::size_t
+zone::memory() const
+{
+	return arena_.capacity() + nodes_.capacity() * sizeof(node) +
+	    rrsets_.capacity() * sizeof(rrset) +
+	    table_.capacity() * sizeof(std::uint32_t);
+}
+
+} // namespace named
