@@ -151,13 +151,13 @@ address with $demo/named.boot.  Try, from another terminal:
   nc -w1 127.0.0.1 10079                     an external service: env
 $( [ ! -f "$top/etc/demo/README" ] || cat "$top/etc/demo/README")
   kill -USR1 \$(pgrep -f $demo/inetd.conf)   inetd's state, in this window
-  dig @127.0.0.1 -p $named_port www.demo.test  named: an address
-  dig @127.0.0.1 -p $named_port www.demo.test AAAA
-  dig @127.0.0.1 -p $named_port demo.test MX   the mail exchanger
-  dig @127.0.0.1 -p $named_port ftp.demo.test  a CNAME, followed in the zone
-  dig @127.0.0.1 -p $named_port demo.test TXT
-  dig @127.0.0.1 -p $named_port demo.test AXFR the whole zone, over TCP
-  dig @127.0.0.1 -p $named_port example.com    not ours: REFUSED
+  dig @127.0.0.1 -p $named_port www.demo.test      named: an address
+  dig @127.0.0.1 -p $named_port www.demo.test AAAA its IPv6 address
+  dig @127.0.0.1 -p $named_port demo.test MX       the mail exchanger
+  dig @127.0.0.1 -p $named_port ftp.demo.test      a CNAME, followed in the zone
+  dig @127.0.0.1 -p $named_port demo.test TXT      a text record
+  dig @127.0.0.1 -p $named_port demo.test AXFR     the whole zone, over TCP
+  dig @127.0.0.1 -p $named_port example.com        not ours: REFUSED
 
 Every connection and every query is logged below.  Ctrl-C stops the demo.
 
