@@ -369,7 +369,14 @@ responder::run()
 {
 	bytes_view sname = q_.qname.wire();
 	for (unsigned link = 0; link <= max_chain && !tc; link++) {
-		const zone *z = db_.find_zone(sname);
+		const served_zone *sz = db_.find_served(sname);
+		if (sz && !sz->usable()) {
+			// Ours, but expired or never transferred.
+			if (link == 0)
+				rcode = dns::rcode::servfail;
+			break;
+		}
+		const zone *z = sz ? sz->data : nullptr;
 		// DS belongs to the parent side of a cut (RFC 4035 3.1.4.1).
 		if (z && qtype_ == dns::rr_type::ds &&
 		    same_name(z->origin().wire(), sname))
@@ -450,6 +457,9 @@ answer_query(const database &db, bytes_view packet,
 		rcode = dns::rcode::formerr;
 	} else if (q.has_edns && q.edns_version > 0) {
 		rcode = dns::rcode::badvers;	// RFC 6891 section 6.1.3
+	} else if (q.opcode() == dns::opcode::notify) {
+		info.notify = true;
+		return 0;
 	} else if (q.opcode() != dns::opcode::query) {
 		rcode = dns::rcode::notimp;
 	} else if (q.qclass != dns::rr_class::in &&
@@ -484,6 +494,36 @@ answer_query(const database &db, bytes_view packet,
 	    counters::rcode_slots - 1)]);
 	info.reply = true;
 	info.rcode = rcode;
+	return rw.finish();
+}
+
+std::size_t
+answer_notify(const database &db, const dns::query &q,
+    const net::address &client, std::span<std::uint8_t> out,
+    bool &accepted)
+{
+	accepted = false;
+	response_writer rw(out, std::min<std::size_t>(out.size(), 512));
+	dns::response_opt opt;
+	opt.present = q.has_edns;
+	opt.udp_size = edns_udp_size;
+	if (!rw.start(q, opt))
+		return 0;
+	std::uint16_t rcode = dns::rcode::notauth;
+	const zone_slot *s = q.qtype == dns::rr_type::soa ?
+	    db.find_secondary(q.qname.wire()) : nullptr;
+	if (s) {
+		rcode = dns::rcode::refused;
+		net::address from = client.unmapped();
+		for (const auto &m : s->line.masters)
+			if (m.unmapped() == from) {
+				rcode = dns::rcode::noerror;
+				accepted = true;
+			}
+	}
+	if (accepted)
+		rw.set_flag(dns::flag::aa);
+	rw.set_rcode(rcode);
 	return rw.finish();
 }
 

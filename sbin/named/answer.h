@@ -18,6 +18,7 @@
 #include <span>
 
 #include "database.h"
+#include "libnet/addr.h"
 #include "libnet/dns_query.h"
 #include "stats.h"
 
@@ -34,6 +35,8 @@ struct answer_info {
 	bool reply = false;		// a response was written
 	bool transfer = false;		// AXFR or IXFR over TCP: the caller
 					// runs it (the response is not used)
+	bool notify = false;		// a NOTIFY: answer_notify() answers
+					// it, knowing the client
 	std::uint16_t rcode = 0;
 };
 
@@ -43,5 +46,13 @@ struct answer_info {
 std::size_t answer_query(const database &db, net::bytes_view packet,
     std::span<std::uint8_t> out, transport t, net::dns::query &q,
     counters &c, answer_info &info);
+
+// The answer to a NOTIFY (RFC 1996) from client, parsed into q by
+// answer_query: NOERROR when the zone is a secondary here and client one
+// of its masters (accepted is then set: the caller has the zone checked),
+// NOTAUTH when it is no secondary here, REFUSED from anyone else.
+std::size_t answer_notify(const database &db, const net::dns::query &q,
+    const net::address &client, std::span<std::uint8_t> out,
+    bool &accepted);
 
 } // namespace named

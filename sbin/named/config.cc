@@ -92,16 +92,31 @@ load_config(const std::string &bootfile, const database *previous)
 			db->zones.push_back(std::move(slot));
 			continue;
 		}
-		if (line.type == net::boot_zone_type::secondary &&
-		    line.file.empty()) {
-			r.diags.push_back({w.origin, w.line, "secondary " +
-			    line.name + ": no backup file, and transfers in "
-			    "are not done yet: not served",
-			    net::severity::warning});
+		const zone_slot *old = previous_slot(previous, line);
+		if (line.type == net::boot_zone_type::secondary) {
+			// What the masters gave is kept across a reload; the
+			// backup file is read at start only, and only when it
+			// is there (the first start has none yet).
+			if (old && old->data) {
+				slot.data = old->data;
+				slot.expired = old->expired;
+				r.kept++;
+			} else if (!line.file.empty() &&
+			    stamp_file(line.path()).size >= 0) {
+				auto lz = load_zone(line.path(), line.name,
+				    line.directory, r.diags);
+				r.reread++;
+				slot.data = std::move(lz.data);
+				if (!slot.data)
+					r.diags.push_back({w.origin, w.line,
+					    "secondary " + line.name + ": the "
+					    "backup file has errors; the zone "
+					    "waits for its masters",
+					    net::severity::warning});
+			}
 			db->zones.push_back(std::move(slot));
 			continue;
 		}
-		const zone_slot *old = previous_slot(previous, line);
 		if (old && old->data && unchanged(old->files)) {
 			slot.data = old->data;
 			slot.files = old->files;

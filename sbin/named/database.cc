@@ -24,20 +24,26 @@ void
 database::index()
 {
 	served_.clear();
-	for (const auto &s : zones)
-		if (s.data)
-			served_.push_back(s.data.get());
+	for (const auto &s : zones) {
+		bool secondary = s.line.type == net::boot_zone_type::secondary;
+		if (!s.data && !secondary)
+			continue;
+		auto o = net::dns::name::from_text(s.line.name);
+		if (!o)
+			continue;
+		served_.push_back({*o, s.data.get(), s.expired});
+	}
 	std::size_t size = 16;
 	while (size < served_.size() * 2)
 		size <<= 1;
 	table_.assign(size, 0);
 	for (std::uint32_t i = 0; i < served_.size(); i++) {
 		std::size_t mask = size - 1;
-		std::size_t h = net::dns::wire_hash(served_[i]->origin().wire()) &
+		std::size_t h = net::dns::wire_hash(served_[i].origin.wire()) &
 		    mask;
 		while (table_[h] != 0) {
 			// Two lines for one zone: the first is served.
-			if (served_[table_[h] - 1]->origin() == served_[i]->origin())
+			if (served_[table_[h] - 1].origin == served_[i].origin)
 				break;
 			h = (h + 1) & mask;
 		}
@@ -46,8 +52,8 @@ database::index()
 	}
 }
 
-const zone *
-database::find_exact(bytes_view wire) const
+const served_zone *
+database::find_served_exact(bytes_view wire) const
 {
 	if (served_.empty())
 		return nullptr;
@@ -57,21 +63,50 @@ database::find_exact(bytes_view wire) const
 		std::uint32_t v = table_[h];
 		if (v == 0)
 			return nullptr;
-		bytes_view o = served_[v - 1]->origin().wire();
+		bytes_view o = served_[v - 1].origin.wire();
 		if (o.size() == wire.size() &&
 		    net::dns::equal_nocase(o.data(), wire.data(), o.size()))
-			return served_[v - 1];
+			return &served_[v - 1];
 	}
+}
+
+const served_zone *
+database::find_served(bytes_view wire) const
+{
+	std::size_t off[128];
+	unsigned n = suffixes(wire, off);
+	for (unsigned i = 0; i < n; i++)
+		if (const served_zone *z = find_served_exact(wire.subspan(off[i])))
+			return z;
+	return nullptr;
+}
+
+const zone *
+database::find_exact(bytes_view wire) const
+{
+	const served_zone *s = find_served_exact(wire);
+	return s && s->usable() ? s->data : nullptr;
 }
 
 const zone *
 database::find_zone(bytes_view wire) const
 {
-	std::size_t off[128];
-	unsigned n = suffixes(wire, off);
-	for (unsigned i = 0; i < n; i++)
-		if (const zone *z = find_exact(wire.subspan(off[i])))
-			return z;
+	const served_zone *s = find_served(wire);
+	return s && s->usable() ? s->data : nullptr;
+}
+
+const zone_slot *
+database::find_secondary(bytes_view wire) const
+{
+	for (const auto &s : zones) {
+		if (s.line.type != net::boot_zone_type::secondary)
+			continue;
+		auto o = net::dns::name::from_text(s.line.name);
+		if (o && o->wire().size() == wire.size() &&
+		    net::dns::equal_nocase(o->wire().data(), wire.data(),
+			wire.size()))
+			return &s;
+	}
 	return nullptr;
 }
 

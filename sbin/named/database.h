@@ -26,6 +26,18 @@ struct zone_slot {
 	net::boot_zone line;
 	std::shared_ptr<const zone> data;	// null: nothing to serve
 	std::vector<file_stamp> files;		// as last read
+	// A secondary past its expire time (RFC 1035 4.3.5): answered
+	// SERVFAIL, as one that never had data.
+	bool expired = false;
+};
+
+// A zone the server is authoritative for, usable or not.
+struct served_zone {
+	net::dns::name origin;
+	const zone *data = nullptr;	// null: a secondary with no data
+	bool expired = false;
+
+	bool usable() const { return data && !expired; }
 };
 
 class database {
@@ -37,7 +49,9 @@ public:
 	// Indexes the zones with data; call once they are all in.
 	void index();
 
-	// The zone whose origin is the longest suffix of wire, or nullptr.
+	// The zone whose origin is the longest suffix of wire, or nullptr;
+	// find_zone gives only a zone that can be answered from.
+	const served_zone *find_served(bytes_view wire) const;
 	const zone *find_zone(bytes_view wire) const;
 
 	// The zone whose origin is the parent side of wire's apex (the zone
@@ -45,13 +59,17 @@ public:
 	const zone *find_parent_zone(const zone &child) const;
 
 	// The zone whose origin is exactly wire, or nullptr.
+	const served_zone *find_served_exact(bytes_view wire) const;
 	const zone *find_exact(bytes_view wire) const;
+
+	// The slot of the secondary zone named by wire, or nullptr.
+	const zone_slot *find_secondary(bytes_view wire) const;
 
 	// True when addr may transfer zones (xfrnets).
 	bool may_transfer(const net::address &addr) const;
 
 private:
-	std::vector<const zone *> served_;
+	std::vector<served_zone> served_;
 	std::vector<std::uint32_t> table_;	// served_ index + 1
 };
 

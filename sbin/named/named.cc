@@ -15,6 +15,9 @@
 //                          fuzzed with bytes)
 //   udp.h                  one thread per CPU, recvmmsg/sendmmsg
 //   tcp.h                  TCP and zone transfers out, on the event loop
+//   refresh.h, xfr_in.h,   secondary zones: the refresh/retry/expire
+//   secondary.h            clock, SOA checks and AXFR in, backup files
+//   notify_out.h           NOTIFY to a changed primary's secondaries
 //   stats.h, dump.h        SIGABRT's table and SIGINT's dump
 //
 // Part 2 (the resolver) adds a cache beside the zones in database.h and
@@ -46,6 +49,8 @@
 #include "config.h"
 #include "database.h"
 #include "dump.h"
+#include "notify_out.h"
+#include "secondary.h"
 #include "libnet/cmdline.h"
 #include "libnet/daemon.h"
 #include "libnet/event_loop.h"
@@ -193,14 +198,15 @@ class server {
 public:
 	server(const settings &s, named::current_database &db,
 	    named::stats &st)
-	    : s_(s), db_(db), stats_(st), tcp_(loop_, db, st),
-	      udp_(db, st), start_(std::chrono::steady_clock::now())
+	    : s_(s), db_(db), stats_(st), tcp_(loop_, db, st, inbox_),
+	      udp_(db, st, inbox_), start_(std::chrono::steady_clock::now())
 	{
 	}
 
 	void
 	open(std::uint16_t port, unsigned threads)
 	{
+		port_ = port;
 		if (auto r = udp_.open(port, threads); !r)
 			net::fatal("udp port " + std::to_string(port) + ": " +
 			    r.err().message());
@@ -236,6 +242,11 @@ public:
 	run(net::unique_fd &ready, std::uint16_t port, unsigned threads)
 	{
 		udp_.start();
+		secondaries_ = std::make_unique<named::secondaries>(loop_, db_,
+		    port, inbox_);
+		notifier_ = std::make_unique<named::notifier>(loop_, port);
+		secondaries_->sync();
+		notify_changed(nullptr, *db_.get());
 		net::log_notice("serving %zu zone%s on port %u (%u UDP "
 		    "thread%s)", served(*db_.get()),
 		    served(*db_.get()) == 1 ? "" : "s", port, threads,
@@ -261,9 +272,27 @@ private:
 		}
 		log_diags(r.diags);
 		db_.set(r.db);
+		secondaries_->sync();
+		notify_changed(old.get(), *r.db);
 		net::log_notice("reloaded: %zu zone%s served (%zu read, %zu "
 		    "unchanged)%s", served(*r.db), served(*r.db) == 1 ? "" : "s",
 		    r.reread, r.kept, r.zone_errors ? "; some with errors" : "");
+	}
+
+	// NOTIFY for every primary zone that is new or has a new serial.
+	void
+	notify_changed(const named::database *old, const named::database &now)
+	{
+		for (const auto &slot : now.zones) {
+			if (slot.line.type != net::boot_zone_type::primary ||
+			    !slot.data)
+				continue;
+			const named::zone *before = old ?
+			    old->find_exact(slot.data->origin().wire()) : nullptr;
+			if (before && before->serial() == slot.data->serial())
+				continue;
+			notifier_->zone_changed(*slot.data, now);
+		}
 	}
 
 	void
@@ -306,9 +335,13 @@ private:
 	named::current_database &db_;
 	named::stats &stats_;
 	net::event_loop loop_;
+	named::notify_inbox inbox_;
 	named::tcp_server tcp_;
 	named::udp_workers udp_;
 	std::chrono::steady_clock::time_point start_;
+	std::uint16_t port_ = 0;
+	std::unique_ptr<named::secondaries> secondaries_;
+	std::unique_ptr<named::notifier> notifier_;
 };
 
 } // namespace

@@ -44,8 +44,8 @@ struct tcp_server::conn {
 };
 
 tcp_server::tcp_server(net::event_loop &loop, current_database &db,
-    stats &st, tcp_limits lim)
-    : loop_(loop), db_(db), counters_(st.make()), lim_(lim),
+    stats &st, notify_inbox &inbox, tcp_limits lim)
+    : loop_(loop), db_(db), inbox_(inbox), counters_(st.make()), lim_(lim),
       out_(65535)
 {
 }
@@ -139,6 +139,12 @@ tcp_server::on_frame(conn &c, std::string_view frame)
 	if (info.transfer) {
 		start_transfer(c, q_);
 		return;
+	}
+	if (info.notify) {
+		bool accepted = false;
+		n = answer_notify(*db, q_, c.peer.addr, out_, accepted);
+		if (accepted)
+			inbox_.post(q_.qname);
 	}
 	if (info.reply)
 		log_query(*db, c.peer.addr, true, q_, info.rcode);

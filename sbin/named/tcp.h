@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "database.h"
+#include "secondary.h"
 #include "libnet/dns_query.h"
 #include "libnet/event_loop.h"
 #include "libnet/result.h"
@@ -35,7 +36,7 @@ struct tcp_limits {
 class tcp_server {
 public:
 	tcp_server(net::event_loop &loop, current_database &db, stats &st,
-	    tcp_limits lim = {});
+	    notify_inbox &inbox, tcp_limits lim = {});
 	~tcp_server();
 
 	// Listens on port on every address (IPv6 and IPv4 on one socket).
@@ -55,6 +56,7 @@ private:
 
 	net::event_loop &loop_;
 	current_database &db_;
+	notify_inbox &inbox_;
 	counters &counters_;
 	tcp_limits lim_;
 	net::unique_fd listen_;

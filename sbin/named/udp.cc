@@ -87,8 +87,9 @@ log_query(const database &db, const net::address &client, bool tcp,
 	    net::dns::rcode_to_text(rcode).c_str());
 }
 
-udp_workers::udp_workers(current_database &db, stats &st)
-    : db_(db), stats_(st)
+udp_workers::udp_workers(current_database &db, stats &st,
+    notify_inbox &inbox)
+    : db_(db), stats_(st), inbox_(inbox)
 {
 }
 
@@ -201,12 +202,28 @@ udp_workers::run(int fd, counters &c)
 			std::size_t n = answer_query(*db,
 			    net::bytes_view(s.in.data(), in[i].msg_len), s.out,
 			    transport::udp, q, c, info);
-			if (info.reply && (db->query_log ||
-			    debug_level.load(std::memory_order_relaxed) > 0))
+			if (info.notify) {
+				auto a = net::address::from_sockaddr(
+				    reinterpret_cast<sockaddr *>(&s.peer),
+				    h.msg_namelen);
+				bool accepted = false;
+				if (a)
+					n = answer_notify(*db, q, *a, s.out,
+					    accepted);
+				if (accepted)
+					inbox_.post(q.qname);
+				else if (a)
+					net::log_info("NOTIFY for %s from %s "
+					    "not accepted", net::printable(
+						q.qname.to_text()).c_str(),
+					    a->unmapped().str().c_str());
+			} else if (info.reply && (db->query_log ||
+			    debug_level.load(std::memory_order_relaxed) > 0)) {
 				if (auto a = net::address::from_sockaddr(
 				    reinterpret_cast<sockaddr *>(&s.peer),
 				    h.msg_namelen))
 					log_query(*db, *a, false, q, info.rcode);
+			}
 			if (n == 0)
 				continue;
 			s.iov_out = {s.out.data(), n};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "database.h"
+#include "secondary.h"
 #include "libnet/addr.h"
 #include "libnet/dns_query.h"
 #include "libnet/result.h"
@@ -30,7 +31,7 @@ extern std::atomic<int> debug_level;
 
 class udp_workers {
 public:
-	udp_workers(current_database &db, stats &st);
+	udp_workers(current_database &db, stats &st, notify_inbox &inbox);
 	~udp_workers();
 
 	// Binds n sockets to port on every address (IPv6 and IPv4 on one
@@ -48,6 +49,7 @@ private:
 
 	current_database &db_;
 	stats &stats_;
+	notify_inbox &inbox_;
 	std::vector<net::unique_fd> socks_;
 	std::vector<std::thread> threads_;
 	std::atomic<bool> stopping_{false};

@@ -53,12 +53,6 @@ load_zone(const std::string &path, const std::string &origin,
 {
 	loaded_zone out;
 	out.files.push_back(stamp_file(path));
-	auto o = dns::name::from_text(origin);
-	if (!o || !o->is_absolute()) {
-		diags.push_back({path, 0, "bad zone name '" + origin + "'",
-		    net::severity::error});
-		return out;
-	}
 	std::ifstream in(path);
 	if (!in) {
 		diags.push_back({path, 0, "cannot open: " +
@@ -76,6 +70,21 @@ load_zone(const std::string &path, const std::string &origin,
 		stamps.push_back(stamp_file(full));
 		return files(full, error);
 	};
+	out.data = read_zone(in, path, origin, open, diags);
+	return out;
+}
+
+std::shared_ptr<const zone>
+read_zone(std::istream &in, const std::string &path,
+    const std::string &origin, const net::include_opener &open,
+    std::vector<net::diagnostic> &diags)
+{
+	auto o = dns::name::from_text(origin);
+	if (!o || !o->is_absolute()) {
+		diags.push_back({path, 0, "bad zone name '" + origin + "'",
+		    net::severity::error});
+		return nullptr;
+	}
 	std::size_t first = diags.size();
 	net::master_reader reader(in, path, origin, diags, open);
 	zone_builder b(*o, dns::rr_class::in, diags);
@@ -139,9 +148,7 @@ load_zone(const std::string &path, const std::string &origin,
 		if (diags[i].level == net::severity::error)
 			errors = true;
 	auto z = b.finish();
-	if (!errors)
-		out.data = std::move(z);
-	return out;
+	return errors ? nullptr : z;
 }
 
 } // namespace named

@@ -5,11 +5,13 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <istream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "libnet/diag.h"
+#include "libnet/parse_file.h"
 #include "zone.h"
 
 namespace named {
@@ -36,6 +38,12 @@ struct loaded_zone {
 // appended to diags; the zone is null when any is an error.
 loaded_zone load_zone(const std::string &path, const std::string &origin,
     const std::string &directory, std::vector<net::diagnostic> &diags);
+
+// The zone origin read from in (called path in diagnostics), $INCLUDE
+// files opened through open: what load_zone does once the file is open.
+std::shared_ptr<const zone> read_zone(std::istream &in,
+    const std::string &path, const std::string &origin,
+    const net::include_opener &open, std::vector<net::diagnostic> &diags);
 
 // The stamp of path now (size -1 when it cannot be read).
 file_stamp stamp_file(const std::string &path);
