@@ -126,10 +126,10 @@ setsid "$named" -d 0 -p $named_port "$demo/named.boot" &
 named_pid=$!
 _i=0
 while ! named_ready; do
-	kill -0 "$named_pid" 2>/dev/null && [ $_i -lt 100 ] || {
+	if ! kill -0 "$named_pid" 2>/dev/null || [ $_i -ge 100 ]; then
 		echo "demo: named did not start on port $named_port"
 		exit 1
-	}
+	fi
 	_i=$((_i + 1))
 	sleep 0.1
 done
