@@ -1,8 +1,10 @@
 # make demo's configuration: lib/mk/demo.sh --check installs the suite into
 # a scratch directory, writes the demo's inetd.conf from etc/demo (every
-# fragment, tftpd's included) and its own hosts.allow/hosts.deny, and
-# inetd -n must accept it all.  The host's access files must not matter: a
-# hosts.deny here that would refuse everything is hidden from the demo.
+# fragment, tftpd's included), its own hosts.allow/hosts.deny and named's
+# boot file and zone; inetd -n must accept it all, and named -n the boot
+# file and zone without a warning.  The host's access files must not
+# matter: a hosts.deny here that would refuse everything is hidden from
+# the demo.
 # timeout: 300
 . "$TOP/tests/integration/build/common.sh"
 need unshare
@@ -19,6 +21,9 @@ out=$(DEMO_MAKE="make $BUILD_SWITCHES" "$TOP/lib/mk/demo.sh" --check 2>&1) ||
 	fail "demo configuration rejected: $out"
 assert_match "^/tmp/netsuite-demo\.[A-Za-z0-9]+/inetd.conf: [0-9]+ services, configuration OK$" \
 	"$out" "inetd -n on the demo configuration"
+if printf '%s\n' "$out" | grep -E '/(named\.boot|demo\.zone):[0-9]+:'; then
+	fail "named -n had something to say about the demo's boot file or zone"
+fi
 n=$(printf '%s\n' "$out" | sed -n 's/.*: \([0-9]*\) services, .*/\1/p')
 want=$(cat "$TOP"/etc/demo/*.conf | grep -Ec '^[0-9]+[[:space:]]')
 assert_eq "$want" "$n" "services in the demo configuration"

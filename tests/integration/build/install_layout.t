@@ -67,6 +67,11 @@ assert_file_match '^directory[[:space:]]+/etc/named$' "$stage/etc/named.boot" "n
 rc=$stage/etc/rc.d/tftpd
 assert_file_match '^command=\$\{tftpd_command:-/usr/local/libexec/tftpd\}$' "$rc" "rc.d/tftpd program (LIBEXECDIR)"
 assert_file_match '^pidfile=\$\{tftpd_pidfile:-/run/tftpd.pid\}$' "$rc" "rc.d/tftpd pidfile (RUNDIR)"
+rc=$stage/etc/rc.d/named
+assert_file_match '^command=\$\{named_command:-/usr/local/sbin/named\}$' "$rc" "rc.d/named program (SBINDIR)"
+assert_file_match '^boot=\$\{named_boot:-/etc/named.boot\}$' "$rc" "rc.d/named boot file (SYSCONFDIR)"
+assert_file_match '^pidfile=\$\{named_pidfile:-/run/named.pid\}$' "$rc" "rc.d/named pidfile (RUNDIR)"
+assert_file_match '^\. "/etc/rc.d/rc.subr"$' "$rc" "rc.d/named finds rc.subr (SYSCONFDIR)"
 if grep -q '@LIBEXECDIR@' "$TOP/etc/inetd.conf"; then
 	assert_file_match '/usr/local/libexec/' "$stage/etc/inetd.conf" "inetd.conf servers in LIBEXECDIR"
 fi
