@@ -20,7 +20,8 @@
 #       reply described as send does, "closed" when the server closed
 #       the connection without one, "no reply" after 1.5 s of nothing
 #   dnsraw.py idle PORT [HEX]
-#       connect over TCP, send the bytes of HEX (a partial frame, say),
+#       connect over TCP from 127.0.0.4, send the bytes of HEX (a
+#       partial frame, say),
 #       then nothing; print how many seconds passed until the server
 #       closed the connection ("open" after 20 s)
 #   dnsraw.py tcpcap PORT N NAME
@@ -182,7 +183,10 @@ def tcpsend(port, packets):
 
 
 def idle(port, data):
-    s = socket.create_connection(("127.0.0.1", port), timeout=20)
+    # From an address of its own: the per-source cap that tcpcap fills
+    # from 127.0.0.1 at the same time must not close it.
+    s = socket.create_connection(("127.0.0.1", port), timeout=20,
+                                 source_address=("127.0.0.4", 0))
     start = time.monotonic()
     if data:
         s.sendall(data)
