@@ -77,6 +77,8 @@ private:
 	    std::size_t prefix);
 	void referral(const zone &z, const zone::node &cut, bool first);
 	void negative(const zone &z);
+	void add_nsec(const zone &z, const zone::node *n);
+	void deny_name(const zone &z, bytes_view name);
 	bool add_set(response_writer::section s, bytes_view owner,
 	    const zone &z, const zone::rrset &set, std::uint32_t ttl);
 	bool add_sigs(response_writer::section s, bytes_view owner,
@@ -105,6 +107,8 @@ private:
 	unsigned nvisited_ = 0;
 	bool seen(bytes_view name) const;
 	bool synthesized(bytes_view name) const;
+	std::array<const zone::node *, 4> nsec_{};
+	unsigned nnsec_ = 0;
 };
 
 bool
@@ -238,6 +242,31 @@ responder::negative(const zone &z)
 		truncate();
 }
 
+// The NSEC RRset of n and its signatures in authority (DO only).
+void
+responder::add_nsec(const zone &z, const zone::node *n)
+{
+	if (!do_ || !n)
+		return;
+	for (unsigned i = 0; i < nnsec_; i++)
+		if (nsec_[i] == n)
+			return;	// one NSEC may prove two things
+	if (nnsec_ < nsec_.size())
+		nsec_[nnsec_++] = n;
+	const zone::rrset *s = z.find_set(*n, dns::rr_type::nsec);
+	if (s && !add_with_sigs(response_writer::authority, z.owner(*n), z,
+	    *n, *s))
+		truncate();
+}
+
+// The NSEC that proves name does not exist.
+void
+responder::deny_name(const zone &z, bytes_view name)
+{
+	if (do_)
+		add_nsec(z, z.nsec_before(name));
+}
+
 void
 responder::referral(const zone &z, const zone::node &cut, bool first)
 {
@@ -313,6 +342,15 @@ responder::at_node(const zone &z, const zone::node &n, bytes_view owner)
 		return {false, zone::rdata_iter(z, *s).get()};
 	}
 	negative(z);
+	// NODATA (RFC 4035 3.1.3.1): the name's own NSEC shows the type is
+	// not there; an empty non-terminal has none, and the NSEC before
+	// it shows that.
+	if (do_ && !tc) {
+		if (z.find_set(n, dns::rr_type::nsec))
+			add_nsec(z, &n);
+		else
+			deny_name(z, owner);
+	}
 	return {true, {}};
 }
 
@@ -380,12 +418,29 @@ responder::lookup(const zone &z, bytes_view sname, bool first)
 		wild[0] = 1;
 		wild[1] = '*';
 		std::memcpy(wild.data() + 2, ce.data(), ce.size());
-		if (const zone::node *w = z.find(bytes_view(wild.data(),
-		    ce.size() + 2)))
-			return at_node(z, *w, sname);
+		bytes_view wname(wild.data(), ce.size() + 2);
+		if (const zone::node *w = z.find(wname)) {
+			step s = at_node(z, *w, sname);
+			// The name itself is not there (RFC 4035 3.1.3.3);
+			// after a CNAME the answer goes on, and authority
+			// cannot come before it.
+			if (do_ && !tc && s.done)
+				deny_name(z, sname);
+			return s;
+		}
+		rcode = dns::rcode::nxdomain;
+		negative(z);
+		// NXDOMAIN (RFC 4035 3.1.3.2): no such name, no wildcard.
+		if (do_ && !tc) {
+			deny_name(z, sname);
+			deny_name(z, wname);
+		}
+		return {true, {}};
 	}
 	rcode = dns::rcode::nxdomain;
 	negative(z);
+	if (do_ && !tc)
+		deny_name(z, sname);
 	return {true, {}};
 }
 

@@ -1,6 +1,12 @@
 // config.cc: boot file and zones to a database.
 #include "config.h"
 
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "dump.h"
 #include "libnet/parse_file.h"
 #include "refresh.h"
 
@@ -69,10 +75,52 @@ names_of(const net::boot_check_names &c)
 	}
 }
 
+// The journal beside a zone file.
+std::string
+journal_path(const net::boot_zone &z)
+{
+	return z.path() + ".jnl";
+}
+
+// The history in the zone's journal when it ends where the zone is.
+std::shared_ptr<const ixfr_history>
+read_journal(const net::boot_zone &line, const zone &z, load_result &r)
+{
+	std::string path = journal_path(line);
+	std::ifstream in(path, std::ios::binary);
+	if (!in)
+		return nullptr;
+	std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+	    std::istreambuf_iterator<char>());
+	std::string why;
+	auto h = decode_journal(bytes, z, why);
+	if (!h)
+		r.diags.push_back({path, 0, "journal not used: " + why,
+		    net::severity::warning});
+	return h;
+}
+
+void
+write_journal(const net::boot_zone &line, const ixfr_history *h,
+    load_result &r)
+{
+	std::string path = journal_path(line);
+	if (!h) {
+		(void)unlink(path.c_str());
+		return;
+	}
+	auto bytes = encode_journal(*h);
+	if (auto w = write_file_atomically(path, std::string_view(
+	    reinterpret_cast<const char *>(bytes.data()), bytes.size())); !w)
+		r.diags.push_back({path, 0, "journal: " + w.err().message(),
+		    net::severity::warning});
+}
+
 } // namespace
 
 load_result
-load_config(const std::string &bootfile, const database *previous)
+load_config(const std::string &bootfile, const database *previous,
+    bool check_only)
 {
 	load_result r;
 	auto boot = net::parse_file(bootfile, [](std::istream &in,
@@ -151,11 +199,17 @@ load_config(const std::string &bootfile, const database *previous)
 			if (old && old->data) {
 				std::uint32_t was = old->data->serial();
 				std::uint32_t is = slot.data->serial();
-				if (serial_newer(is, was))
+				if (serial_newer(is, was)) {
 					slot.history = extend_history(
 					    old->history, *old->data, *slot.data);
-				else if (is == was)
+					if (!check_only)
+						write_journal(line,
+						    slot.history.get(), r);
+				} else if (is == was) {
 					slot.history = old->history;
+				}
+			} else {
+				slot.history = read_journal(line, *slot.data, r);
 			}
 		} else {
 			r.zone_errors = true;

@@ -24,8 +24,10 @@ struct load_result {
 
 // Reads bootfile and its zones.  With previous (a reload), a zone whose
 // files are unchanged keeps its data without being read, and a zone that
-// fails to load keeps the data it had.
+// fails to load keeps the data it had.  A primary zone's IXFR history is
+// read from its journal (FILE.jnl) at start, and written there when a
+// reload changes the zone, unless check_only (named -n writes nothing).
 load_result load_config(const std::string &bootfile,
-    const database *previous);
+    const database *previous, bool check_only = false);
 
 } // namespace named

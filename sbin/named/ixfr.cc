@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "libnet/dns_rdata.h"
 #include "libnet/dns_types.h"
 
 namespace named {
@@ -162,6 +163,169 @@ incremental(const ixfr_history *h, const zone &now, std::uint32_t from)
 	}
 	out.push_back(cur);
 	return out;
+}
+
+namespace {
+
+const char journal_magic[] = "named journal 1\n";
+
+void
+put16(std::vector<std::uint8_t> &o, std::uint32_t v)
+{
+	o.push_back(static_cast<std::uint8_t>(v >> 8));
+	o.push_back(static_cast<std::uint8_t>(v));
+}
+
+void
+put32(std::vector<std::uint8_t> &o, std::uint32_t v)
+{
+	put16(o, v >> 16);
+	put16(o, v & 0xffff);
+}
+
+void
+put_record(std::vector<std::uint8_t> &o, const dns::record &r)
+{
+	auto w = r.owner.wire();
+	o.insert(o.end(), w.begin(), w.end());
+	put16(o, r.type);
+	put16(o, r.rclass);
+	put32(o, r.ttl);
+	put16(o, static_cast<std::uint32_t>(r.rdata.size()));
+	o.insert(o.end(), r.rdata.begin(), r.rdata.end());
+}
+
+// Reads journal bytes; every read is checked against the end.
+class journal_reader {
+public:
+	explicit journal_reader(bytes_view d) : d_(d) {}
+	bool done() const { return p_ == d_.size(); }
+	bool
+	u32(std::uint32_t &v)
+	{
+		if (d_.size() - p_ < 4)
+			return false;
+		v = std::uint32_t(d_[p_]) << 24 | std::uint32_t(d_[p_ + 1]) << 16 |
+		    std::uint32_t(d_[p_ + 2]) << 8 | d_[p_ + 3];
+		p_ += 4;
+		return true;
+	}
+	bool
+	u16(std::uint16_t &v)
+	{
+		if (d_.size() - p_ < 2)
+			return false;
+		v = static_cast<std::uint16_t>(d_[p_] << 8 | d_[p_ + 1]);
+		p_ += 2;
+		return true;
+	}
+	bool
+	record(dns::record &r)
+	{
+		std::size_t n = dns::wire_name_length(d_.subspan(p_));
+		if (n == 0)
+			return false;
+		auto o = dns::name::from_wire(d_.subspan(p_, n));
+		if (!o)
+			return false;
+		r.owner = *o;
+		p_ += n;
+		std::uint16_t len;
+		if (!u16(r.type) || !u16(r.rclass) || !u32(r.ttl) || !u16(len) ||
+		    d_.size() - p_ < len)
+			return false;
+		r.rdata.assign(d_.begin() + static_cast<long>(p_),
+		    d_.begin() + static_cast<long>(p_ + len));
+		p_ += len;
+		return dns::rdata_check(r.type, r.rdata) == nullptr;
+	}
+	bool
+	magic()
+	{
+		std::size_t n = sizeof journal_magic - 1;
+		if (d_.size() < n || std::memcmp(d_.data(), journal_magic, n) != 0)
+			return false;
+		p_ = n;
+		return true;
+	}
+
+private:
+	bytes_view d_;
+	std::size_t p_ = 0;
+};
+
+} // namespace
+
+std::vector<std::uint8_t>
+encode_journal(const ixfr_history &h)
+{
+	std::vector<std::uint8_t> o(journal_magic,
+	    journal_magic + sizeof journal_magic - 1);
+	for (const auto &d : h.diffs) {
+		put32(o, static_cast<std::uint32_t>(d.deleted.size()));
+		put32(o, static_cast<std::uint32_t>(d.added.size()));
+		put_record(o, d.soa_from);
+		for (const auto &r : d.deleted)
+			put_record(o, r);
+		put_record(o, d.soa_to);
+		for (const auto &r : d.added)
+			put_record(o, r);
+	}
+	return o;
+}
+
+std::shared_ptr<const ixfr_history>
+decode_journal(bytes_view data, const zone &now, std::string &why)
+{
+	journal_reader in(data);
+	if (!in.magic()) {
+		why = "not a journal of this named";
+		return nullptr;
+	}
+	auto h = std::make_shared<ixfr_history>();
+	while (!in.done()) {
+		std::uint32_t nd, na;
+		zone_diff d;
+		if (!in.u32(nd) || !in.u32(na) ||
+		    std::uint64_t(nd) + na + h->records >
+			ixfr_history::max_records ||
+		    h->diffs.size() >= ixfr_history::max_versions ||
+		    !in.record(d.soa_from) || d.soa_from.type != dns::rr_type::soa) {
+			why = "cut short or damaged";
+			return nullptr;
+		}
+		d.deleted.resize(nd);
+		for (auto &r : d.deleted)
+			if (!in.record(r)) {
+				why = "cut short or damaged";
+				return nullptr;
+			}
+		if (!in.record(d.soa_to) || d.soa_to.type != dns::rr_type::soa) {
+			why = "cut short or damaged";
+			return nullptr;
+		}
+		d.added.resize(na);
+		for (auto &r : d.added)
+			if (!in.record(r)) {
+				why = "cut short or damaged";
+				return nullptr;
+			}
+		if (!h->diffs.empty() && soa_serial(h->diffs.back().soa_to.rdata) !=
+		    soa_serial(d.soa_from.rdata)) {
+			why = "its steps do not follow each other";
+			return nullptr;
+		}
+		h->records += nd + na;
+		h->diffs.push_back(std::move(d));
+	}
+	if (h->diffs.empty() ||
+	    soa_serial(h->diffs.back().soa_to.rdata) != now.serial() ||
+	    !(h->diffs.back().soa_to.owner == now.origin())) {
+		why = "it does not end at the zone's serial " +
+		    std::to_string(now.serial());
+		return nullptr;
+	}
+	return h;
 }
 
 } // namespace named

@@ -5,12 +5,15 @@
 // over both.  The history is bounded (64 versions, 100 000 records in
 // all): what it cannot reach back to is sent whole, in AXFR form, as
 // section 4 allows.  It lives in memory with the zone and goes with a
-// restart; the first IXFR after one is answered with the whole zone.
+// restart only through its journal: the history is written beside the
+// zone file (FILE.jnl) when it changes and read back at start when it
+// ends at the serial the zone file has.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "libnet/dns_message.h"
@@ -48,6 +51,17 @@ std::shared_ptr<const ixfr_history> extend_history(
 // and the new SOA last.  Nothing when the history does not reach from.
 std::optional<std::vector<net::dns::record>> incremental(
     const ixfr_history *h, const zone &now, std::uint32_t from);
+
+// The journal's bytes for h: a magic line, then for each step the counts
+// of records deleted and added and the records (old SOA, deleted, new
+// SOA, added), each as owner (wire form), type, class, TTL, rdata length
+// and rdata, big-endian.
+std::vector<std::uint8_t> encode_journal(const ixfr_history &h);
+
+// The history in journal bytes, checked record by record, if it is whole
+// and its last step ends at now's serial; null with why otherwise.
+std::shared_ptr<const ixfr_history> decode_journal(net::bytes_view data,
+    const zone &now, std::string &why);
 
 // The zone's SOA as a record.
 net::dns::record soa_record(const zone &z);

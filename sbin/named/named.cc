@@ -180,7 +180,7 @@ served(const named::database &db)
 int
 check_only(const settings &s)
 {
-	auto r = named::load_config(s.boot, nullptr);
+	auto r = named::load_config(s.boot, nullptr, true);
 	for (const auto &d : r.diags)
 		std::fprintf(stderr, "%s\n", d.str().c_str());
 	return !r.db || r.zone_errors ? 1 : 0;

@@ -93,6 +93,29 @@ zone::build_table()
 		insert(i);
 }
 
+const zone::node *
+zone::nsec_before(bytes_view name) const
+{
+	if (!find_set(nodes_[0], 47))	// NSEC at the apex: signed
+		return nullptr;
+	std::size_t lo = 0, hi = nodes_.size();
+	while (lo < hi) {
+		std::size_t mid = lo + (hi - lo) / 2;
+		if (net::dns::canonical_compare_wire(owner(nodes_[mid]), name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	// nodes_[lo - 1] is the last owner before name.
+	for (std::size_t i = lo; i > 0; i--)
+		if (find_set(nodes_[i - 1], 47))
+			return &nodes_[i - 1];
+	for (std::size_t i = nodes_.size(); i > 0; i--)
+		if (find_set(nodes_[i - 1], 47))
+			return &nodes_[i - 1];
+	return nullptr;
+}
+
 std::size_t
 zone::memory() const
 {

@@ -110,6 +110,12 @@ public:
 	// Every node, in canonical order, the apex first.
 	const std::vector<node> &nodes() const { return nodes_; }
 
+	// The node with an NSEC record whose owner comes last before name in
+	// canonical order (the last such node when none comes before): the
+	// NSEC that proves name does not exist (RFC 4035 3.1.3.2); nullptr
+	// in a zone without NSEC.
+	const node *nsec_before(bytes_view name) const;
+
 	// The number of records.
 	std::size_t record_count() const { return records_; }
 

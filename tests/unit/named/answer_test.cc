@@ -459,3 +459,70 @@ TEST(answer, cname_loops_give_each_cname_once)
 	auto s = ask(*db2, "self.example.test.", rr::a);
 	CHECK_EQUAL(1u, s.m.answer.size());
 }
+
+namespace {
+// A zone signed in form (the signatures are not real: served as data).
+const char *signed_zone = R"($TTL 300
+@	SOA	ns h 1 3600 600 86400 120
+@	NS	ns
+@	NSEC	a RRSIG NSEC SOA NS
+@	RRSIG	SOA 8 2 300 20300101000000 20200101000000 1 s.test. AAAA
+@	RRSIG	NSEC 8 2 300 20300101000000 20200101000000 1 s.test. AAAA
+a	A	192.0.2.1
+a	NSEC	c.b A RRSIG NSEC
+a	RRSIG	A 8 3 300 20300101000000 20200101000000 1 s.test. AAAA
+a	RRSIG	NSEC 8 3 300 20300101000000 20200101000000 1 s.test. AAAA
+c.b	TXT	x
+c.b	NSEC	ns TXT RRSIG NSEC
+c.b	RRSIG	NSEC 8 4 300 20300101000000 20200101000000 1 s.test. AAAA
+ns	A	192.0.2.2
+ns	NSEC	*.w A RRSIG NSEC
+ns	RRSIG	NSEC 8 3 300 20300101000000 20200101000000 1 s.test. AAAA
+*.w	A	192.0.2.9
+*.w	NSEC	s.test. A RRSIG NSEC
+*.w	RRSIG	NSEC 8 4 300 20300101000000 20200101000000 1 s.test. AAAA
+)";
+
+std::string
+types_of(const std::vector<dns::record> &rs)
+{
+	std::string s;
+	for (const auto &r : rs)
+		s += r.owner.to_text() + " " + dns::type_to_text(r.type) + "\n";
+	return s;
+}
+} // namespace
+
+TEST(answer, nsec_proofs_with_do)
+{
+	auto db2 = db_of({{"s.test.", signed_zone}});
+	ask_opts o;
+	o.do_bit = true;
+	// NXDOMAIN: SOA, the NSEC covering the name, the NSEC covering the
+	// wildcard that would have matched.
+	auto nx = ask(*db2, "b0.s.test.", rr::a, o);
+	CHECK_EQUAL(dns::rcode::nxdomain, nx.m.rcode());
+	// b0 comes after c.b (b's subtree first); *.s.test right after
+	// the apex.
+	STRCMP_EQUAL("s.test. SOA\ns.test. RRSIG\nc.b.s.test. NSEC\n"
+		     "c.b.s.test. RRSIG\ns.test. NSEC\ns.test. RRSIG\n",
+	    types_of(nx.m.authority).c_str());
+	// NODATA: the name's own NSEC.
+	auto nd = ask(*db2, "a.s.test.", rr::mx, o);
+	CHECK_EQUAL(dns::rcode::noerror, nd.m.rcode());
+	STRCMP_EQUAL("s.test. SOA\ns.test. RRSIG\na.s.test. NSEC\n"
+		     "a.s.test. RRSIG\n", types_of(nd.m.authority).c_str());
+	// NODATA at an empty non-terminal: the NSEC before it.
+	auto ent = ask(*db2, "b.s.test.", rr::a, o);
+	CHECK_EQUAL(dns::rcode::noerror, ent.m.rcode());
+	CHECK(types_of(ent.m.authority).find("a.s.test. NSEC") !=
+	    std::string::npos);
+	// A wildcard answer: the NSEC that shows the name is not there.
+	auto w = ask(*db2, "x.w.s.test.", rr::a, o);
+	CHECK_EQUAL(1u, w.m.answer.size());
+	STRCMP_EQUAL("*.w.s.test. NSEC\n*.w.s.test. RRSIG\n",
+	    types_of(w.m.authority).c_str());
+	// Without DO, none of it.
+	auto plain = ask(*db2, "b0.s.test.", rr::a);
+	CHECK_EQUAL(1u, plain.m.authority.size());
+}
