@@ -1,7 +1,6 @@
 #include "libnet/dns_tsig.h"
 
 #include <algorithm>
-#include <cstring>
 
 #ifdef NET_WITH_OPENSSL
 #include <openssl/core_names.h>
@@ -904,8 +903,10 @@ tokenize(const std::vector<std::string> &lines, std::vector<key_token> &out,
 				out.push_back({key_token::string, t, line});
 			} else {
 				std::size_t b = i;
+				// Not strchr: it finds a NUL byte in any set.
 				while (i < s.size() &&
-				    std::strchr(" \t\r{};\"#", s[i]) == nullptr &&
+				    std::string_view(" \t\r{};\"#").find(s[i]) ==
+				    std::string_view::npos &&
 				    s.compare(i, 2, "//") != 0 &&
 				    s.compare(i, 2, "/*") != 0)
 					i++;
@@ -1073,7 +1074,8 @@ parse_tsig_key_file(std::istream &in, std::string_view origin)
 		auto s = trim(lines[first]);
 		bind_form = s.substr(0, 2) == "//" || s.substr(0, 2) == "/*" ||
 		    (s.size() > 3 && iequals(s.substr(0, 3), "key") &&
-		    std::strchr(" \t\"{", s[3]) != nullptr);
+		    std::string_view(" \t\"{").find(s[3]) !=
+		    std::string_view::npos);
 	}
 	if (bind_form) {
 		std::vector<key_token> t;

@@ -356,6 +356,18 @@ TEST(dns_tsig_keyfile, errors_at_their_lines)
 	}
 }
 
+TEST(dns_tsig_keyfile, nul_bytes_are_words_not_ends)
+{
+	// Found by the fuzz target: a NUL byte inside the text once stopped
+	// the tokenizer in place.
+	std::string text("key x {\n\0 algorithm hmac-sha256; };\n", 36);
+	auto r = load(text, "x");
+	STRCMP_EQUAL("xfr.secret:2: key 'x.': unknown clause '\\000'\n",
+	    diags(r.diagnostics).c_str());
+	auto bare = load(std::string("key\0AAAA\n", 9), "x");
+	CHECK(!bare.key.has_value());
+}
+
 TEST(dns_tsig_keyfile, a_short_secret_is_a_warning)
 {
 	auto r = load("AAAAAAAA\n");
