@@ -214,7 +214,7 @@ struct tsig_verdict {
 
 	// The message without its TSIG: ARCOUNT one less and the original
 	// ID restored (RFC 8945 4.3.3); the whole message when it had none;
-	// empty on FORMERR.
+	// empty when FORMERR came from the message's layout.
 	std::vector<std::uint8_t> message;
 
 	bool ok() const { return status == tsig_status::ok; }
@@ -260,7 +260,9 @@ public:
 	tsig_stream_signer(const tsig_stream_signer &) = delete;
 	tsig_stream_signer &operator=(const tsig_stream_signer &) = delete;
 
-	// Signs the next message of the response at time now (see tsig_sign).
+	// Signs the next message of the response at time now (see
+	// tsig_sign).  A message too large to sign is refused before the
+	// stream takes it in: the caller may split it and go on.
 	result<tsig_mac> sign(std::vector<std::uint8_t> &message,
 	    std::uint64_t now);
 
