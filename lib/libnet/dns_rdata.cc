@@ -39,9 +39,10 @@ b64_value(char c)
 	return -1;
 }
 
-// Decodes padded base64; false on a bad character, length or padding.
+} // namespace
+
 bool
-base64_decode(std::string_view s, bytes &out)
+base64_decode(std::string_view s, std::vector<std::uint8_t> &out)
 {
 	if (s.size() % 4 != 0)
 		return false;
@@ -74,6 +75,8 @@ base64_decode(std::string_view s, bytes &out)
 	}
 	return true;
 }
+
+namespace {
 
 bool
 hex_decode(std::string_view s, bytes &out)

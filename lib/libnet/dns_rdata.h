@@ -53,6 +53,10 @@ const char *rdata_check(std::uint16_t type, bytes_view rdata);
 // Base64 (RFC 4648 section 4, padded) of data.
 std::string base64_encode(bytes_view data);
 
+// Decodes padded base64 (RFC 4648 section 4, no blanks) onto the end of
+// out; false on a bad character, length or padding (out then holds part).
+bool base64_decode(std::string_view s, std::vector<std::uint8_t> &out);
+
 // Hexadecimal, upper case, of data.
 std::string hex_encode(bytes_view data);
 

@@ -56,12 +56,16 @@ PATH_DEFS := -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLIBEXECDIR='"$(LIBEXECDIR)"' \
 # Code asks for it in two ways: a program's Makefile says TLS = yes (its
 # objects see the macro, it links SSL_LIBS), and libnet's tls.cc, the one
 # libnet object built with it (lib/libnet/Makefile).
+# CRYPTO_LIBS: libcrypto alone, for a program that signs without TLS
+# (named's TSIG, lib/libnet/dns_tsig.h).
 ifeq ($(WITH_OPENSSL),yes)
 TLS_DEFS := -DNET_WITH_OPENSSL=1
 SSL_LIBS := -lssl -lcrypto
+CRYPTO_LIBS := -lcrypto
 else ifeq ($(WITH_OPENSSL),no)
 TLS_DEFS :=
 SSL_LIBS :=
+CRYPTO_LIBS :=
 else
 $(error WITH_OPENSSL=$(WITH_OPENSSL): say yes or no)
 endif
