@@ -132,7 +132,7 @@ LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 		std::int64_t cost = std::max<std::int64_t>(
 		    1000000000 / rate(kind), 1);
 		e.full_at = std::min(std::max(e.full_at, t) + cost,
-		    t + 1000000000 + c.window * 1000000000LL);
+		    t + std::int64_t{1000000000} * (1 + c.window));
 		rrl_verdict want;
 		if (e.full_at - t <= 1000000000) {
 			e.slip_count = 0;
