@@ -39,6 +39,9 @@ const directive directives[] = {
 	    "check-names primary|secondary|response warn|fail|ignore", 2, 2},
 	{"include", "include file", 1, 1},
 	{"key", "key name algorithm secret-file", 3, 3},
+	{"rate-limit", "rate-limit setting value... | exempt network... | "
+	    "log-only", 1, many},
+	{"cookies", "cookies yes|no|require [secret-file]", 1, 2},
 	{"domain", "domain name", 1, 1},
 	{"suffixes", "suffixes name...", 0, many},
 };
@@ -90,6 +93,8 @@ private:
 	void on_options(const token_line &l, diag_sink &d);
 	void on_check_names(const token_line &l, diag_sink &d);
 	void on_key(const token_line &l, diag_sink &d);
+	void on_rate_limit(const token_line &l, diag_sink &d);
+	void on_cookies(const token_line &l, diag_sink &d);
 	void addresses(const token_line &l, diag_sink &d,
 	    std::vector<boot_address> &to);
 	void networks(const token_line &l, diag_sink &d,
@@ -187,6 +192,10 @@ boot_parser::on_line(const token_line &l, diag_sink &d)
 		on_include(l, d);
 	} else if (name == "key") {
 		on_key(l, d);
+	} else if (name == "rate-limit") {
+		on_rate_limit(l, d);
+	} else if (name == "cookies") {
+		on_cookies(l, d);
 	} else {
 		// The manual's NOTES: replaced by the resolver's search list.
 		d.warning(l.line, name + " is obsolete and ignored");
@@ -421,6 +430,104 @@ boot_parser::on_key(const token_line &l, diag_sink &d)
 	out_.keys.push_back(std::move(k));
 }
 
+// The settings of rate-limit lines, with their ranges (BIND 9's where it
+// has the setting).
+struct rate_setting {
+	const char *name;
+	std::optional<unsigned> boot_rate_limit::*field;
+	unsigned min, max;
+};
+
+const rate_setting rate_settings[] = {
+	{"responses", &boot_rate_limit::responses, 0, 1000000},
+	{"nodata", &boot_rate_limit::nodata, 0, 1000000},
+	{"nxdomains", &boot_rate_limit::nxdomains, 0, 1000000},
+	{"referrals", &boot_rate_limit::referrals, 0, 1000000},
+	{"errors", &boot_rate_limit::errors, 0, 1000000},
+	{"window", &boot_rate_limit::window, 1, 3600},
+	{"slip", &boot_rate_limit::slip, 0, 10},
+	{"ipv4-prefix", &boot_rate_limit::ipv4_prefix, 0, 32},
+	{"ipv6-prefix", &boot_rate_limit::ipv6_prefix, 0, 128},
+	{"table-size", &boot_rate_limit::table_size, 1, 1u << 24},
+};
+
+void
+boot_parser::on_rate_limit(const token_line &l, diag_sink &d)
+{
+	const auto &t = l.tokens;
+	if (!out_.rate_limit)
+		out_.rate_limit.emplace();
+	boot_rate_limit &rl = *out_.rate_limit;
+	rl.where = place(d, l.line);
+	if (iequals(t[1].text, "exempt")) {
+		if (t.size() < 3) {
+			d.error(l.line, "rate-limit exempt: no network");
+			return;
+		}
+		token_line nets;
+		nets.line = l.line;
+		nets.tokens.assign(t.begin() + 1, t.end());
+		networks(nets, d, rl.exempt);
+		return;
+	}
+	for (std::size_t i = 1; i < t.size(); i++) {
+		const std::string &what = t[i].text;
+		if (iequals(what, "log-only")) {
+			rl.log_only = true;
+			continue;
+		}
+		const rate_setting *s = nullptr;
+		for (const auto &x : rate_settings)
+			if (iequals(what, x.name))
+				s = &x;
+		if (s == nullptr) {
+			d.error(l.line, "rate-limit: unknown setting " +
+			    quoted(what));
+			return;
+		}
+		if (i + 1 == t.size()) {
+			d.error(l.line, "rate-limit " + what + ": no value");
+			return;
+		}
+		const std::string &num = t[++i].text;
+		auto v = parse_uint(num, s->min, s->max);
+		if (!v) {
+			d.error(l.line, "rate-limit " + what + ": " +
+			    quoted(num) + " is not a number from " +
+			    std::to_string(s->min) + " to " +
+			    std::to_string(s->max));
+			return;
+		}
+		rl.*(s->field) = static_cast<unsigned>(*v);
+	}
+}
+
+void
+boot_parser::on_cookies(const token_line &l, diag_sink &d)
+{
+	const auto &t = l.tokens;
+	boot_cookies c;
+	if (iequals(t[1].text, "yes"))
+		c.mode = boot_cookie_mode::yes;
+	else if (iequals(t[1].text, "no"))
+		c.mode = boot_cookie_mode::no;
+	else if (iequals(t[1].text, "require"))
+		c.mode = boot_cookie_mode::require;
+	else {
+		d.error(l.line, "cookies: " + quoted(t[1].text) +
+		    " is not yes, no or require");
+		return;
+	}
+	if (t.size() > 2)
+		c.secret_file = t[2].text;
+	c.directory = directory_;
+	c.where = place(d, l.line);
+	if (out_.cookies)
+		d.warning(l.line, "cookies: replaces the line at " +
+		    where_str(out_.cookies->where));
+	out_.cookies = std::move(c);
+}
+
 void
 boot_parser::addresses(const token_line &l, diag_sink &d,
     std::vector<boot_address> &to)
@@ -479,6 +586,12 @@ boot_zone::path() const
 
 std::string
 boot_key::path() const
+{
+	return join_path(directory, secret_file);
+}
+
+std::string
+boot_cookies::path() const
 {
 	return join_path(directory, secret_file);
 }

@@ -16,6 +16,11 @@
 //   check-names primary|secondary|response warn|fail|ignore
 //   include file
 //   key name algorithm secret-file            (ours: TSIG keys)
+//   rate-limit setting value [setting value]... (ours: response rate
+//                                               limiting; see below)
+//   rate-limit exempt network...
+//   rate-limit log-only
+//   cookies yes|no|require [secret-file]      (ours: DNS cookies)
 //   domain name / suffixes ...                (obsolete: warned, ignored)
 //
 // ";" starts a comment; a line cannot be continued.  The parser is pure:
@@ -97,6 +102,43 @@ struct boot_key {
 	std::string path() const;
 };
 
+// Response rate limiting, from rate-limit lines: each sets the settings it
+// names (responses, nodata, nxdomains, referrals, errors: per second;
+// window, slip, ipv4-prefix, ipv6-prefix, table-size), a later line's
+// value winning; "exempt" lines add networks.  Unset rates follow
+// responses; unset others keep named's defaults.
+struct boot_rate_limit {
+	std::optional<unsigned> responses;
+	std::optional<unsigned> nodata;
+	std::optional<unsigned> nxdomains;
+	std::optional<unsigned> referrals;
+	std::optional<unsigned> errors;
+	std::optional<unsigned> window;
+	std::optional<unsigned> slip;
+	std::optional<unsigned> ipv4_prefix;
+	std::optional<unsigned> ipv6_prefix;
+	std::optional<unsigned> table_size;
+	bool log_only = false;
+	std::vector<boot_network> exempt;
+	boot_place where;		// the last rate-limit line
+};
+
+enum class boot_cookie_mode { yes, no, require };
+
+// The cookies line: answer cookies (yes, the default), ignore them (no),
+// or answer UDP queries without a valid server cookie with BADCOOKIE
+// (require).  The secret file (32 hex digits, then optionally the
+// previous secret's on a second line) is read by named, not here.
+struct boot_cookies {
+	boot_cookie_mode mode = boot_cookie_mode::yes;
+	std::string secret_file;	// empty: a random secret at start
+	std::string directory;		// in effect at this line
+	boot_place where;
+
+	// secret_file under directory when it is relative; empty without.
+	std::string path() const;
+};
+
 // The options line's flags, each with the line that set it.
 struct boot_options {
 	std::optional<boot_place> no_recursion;
@@ -125,6 +167,8 @@ struct named_boot {
 	boot_check_names check_secondary{boot_check::warn, {}};
 	boot_check_names check_response{boot_check::ignore, {}};
 	std::vector<boot_key> keys;
+	std::optional<boot_rate_limit> rate_limit;
+	std::optional<boot_cookies> cookies;
 	std::vector<diagnostic> diagnostics;
 
 	// True when any diagnostic is an error (warnings do not count).

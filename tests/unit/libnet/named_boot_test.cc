@@ -386,6 +386,114 @@ TEST(named_boot, tsig_keys)
 	STRCMP_EQUAL("/etc/old.secret", b.keys[1].path().c_str());
 }
 
+TEST(named_boot, rate_limit_lines)
+{
+	auto b = parse("rate-limit responses 5 slip 2 window 15\n"
+		       "rate-limit ERRORS 1 nxdomains 0 ipv4-prefix 32\n"
+		       "rate-limit exempt 192.0.2.0/24 2001:db8::/32 10.1.0.0\n"
+		       "rate-limit table-size 1000 ipv6-prefix 48 nodata 3\n"
+		       "rate-limit referrals 4 log-only window 30\n");
+	STRCMP_EQUAL("", diags(b).c_str());
+	CHECK(b.rate_limit.has_value());
+	const auto &r = *b.rate_limit;
+	LONGS_EQUAL(5, *r.responses);
+	LONGS_EQUAL(2, *r.slip);
+	LONGS_EQUAL(30, *r.window);	// the later line's
+	LONGS_EQUAL(1, *r.errors);
+	LONGS_EQUAL(0, *r.nxdomains);
+	LONGS_EQUAL(3, *r.nodata);
+	LONGS_EQUAL(4, *r.referrals);
+	LONGS_EQUAL(32, *r.ipv4_prefix);
+	LONGS_EQUAL(48, *r.ipv6_prefix);
+	LONGS_EQUAL(1000, *r.table_size);
+	CHECK(r.log_only);
+	LONGS_EQUAL(3, r.exempt.size());
+	STRCMP_EQUAL("192.0.2.0/24", r.exempt[0].net.str().c_str());
+	STRCMP_EQUAL("2001:db8::/32", r.exempt[1].net.str().c_str());
+	STRCMP_EQUAL("10.1.0.0/16", r.exempt[2].net.str().c_str());
+	LONGS_EQUAL(5, r.where.line);
+
+	CHECK(!parse("primary example.test db.example\n").rate_limit);
+}
+
+TEST(named_boot, rate_limit_errors)
+{
+	auto b = parse("rate-limit\n"
+		       "rate-limit speed 5\n"
+		       "rate-limit responses\n"
+		       "rate-limit responses lots\n"
+		       "rate-limit window 0\n"
+		       "rate-limit window 3601\n"
+		       "rate-limit slip 11\n"
+		       "rate-limit ipv4-prefix 33\n"
+		       "rate-limit ipv6-prefix 129\n"
+		       "rate-limit table-size 0\n"
+		       "rate-limit table-size 16777217\n"
+		       "rate-limit responses -1\n"
+		       "rate-limit exempt\n"
+		       "rate-limit exempt 300.1.2.3\n");
+	STRCMP_EQUAL(
+	    "named.boot:1: rate-limit: wrong number of arguments (expected "
+	    "'rate-limit setting value... | exempt network... | "
+	    "log-only')\n"
+	    "named.boot:2: rate-limit: unknown setting 'speed'\n"
+	    "named.boot:3: rate-limit responses: no value\n"
+	    "named.boot:4: rate-limit responses: 'lots' is not a number "
+	    "from 0 to 1000000\n"
+	    "named.boot:5: rate-limit window: '0' is not a number from 1 to "
+	    "3600\n"
+	    "named.boot:6: rate-limit window: '3601' is not a number from 1 "
+	    "to 3600\n"
+	    "named.boot:7: rate-limit slip: '11' is not a number from 0 to "
+	    "10\n"
+	    "named.boot:8: rate-limit ipv4-prefix: '33' is not a number "
+	    "from 0 to 32\n"
+	    "named.boot:9: rate-limit ipv6-prefix: '129' is not a number "
+	    "from 0 to 128\n"
+	    "named.boot:10: rate-limit table-size: '0' is not a number from "
+	    "1 to 16777216\n"
+	    "named.boot:11: rate-limit table-size: '16777217' is not a "
+	    "number from 1 to 16777216\n"
+	    "named.boot:12: rate-limit responses: '-1' is not a number from "
+	    "0 to 1000000\n"
+	    "named.boot:13: rate-limit exempt: no network\n"
+	    "named.boot:14: exempt: bad network '300.1.2.3'\n",
+	    diags(b).c_str());
+	CHECK(b.has_errors());
+	CHECK(!b.rate_limit->responses);
+	CHECK(!b.rate_limit->window);
+	CHECK(b.rate_limit->exempt.empty());
+}
+
+TEST(named_boot, cookies_line)
+{
+	auto b = parse("directory /var/named\n"
+		       "cookies require keys/cookie.secret\n");
+	STRCMP_EQUAL("", diags(b).c_str());
+	CHECK(b.cookies->mode == net::boot_cookie_mode::require);
+	STRCMP_EQUAL("/var/named/keys/cookie.secret",
+	    b.cookies->path().c_str());
+
+	b = parse("cookies NO\n"
+		  "cookies yes\n"
+		  "cookies maybe\n"
+		  "cookies\n"
+		  "cookies yes a b\n");
+	STRCMP_EQUAL(
+	    "named.boot:2: warning: cookies: replaces the line at "
+	    "named.boot:1\n"
+	    "named.boot:3: cookies: 'maybe' is not yes, no or require\n"
+	    "named.boot:4: cookies: wrong number of arguments (expected "
+	    "'cookies yes|no|require [secret-file]')\n"
+	    "named.boot:5: cookies: wrong number of arguments (expected "
+	    "'cookies yes|no|require [secret-file]')\n",
+	    diags(b).c_str());
+	CHECK(b.cookies->mode == net::boot_cookie_mode::yes);
+	CHECK(b.cookies->secret_file.empty());
+	STRCMP_EQUAL("", b.cookies->path().c_str());
+	CHECK(!parse("slave\n").cookies);
+}
+
 TEST(named_boot, each_zone_keeps_the_directory_in_effect)
 {
 	auto b = parse("primary a.example a.db\n"
