@@ -63,6 +63,10 @@ public:
 	std::uint16_t rcode = dns::rcode::noerror;
 	bool aa = false;
 	bool tc = false;
+	// How rate limiting counts the answer: a delegation by its cut, a
+	// denial by the zone, the rest by the name asked.
+	rrl_kind kind = rrl_kind::answer;
+	bytes_view kind_name;
 
 private:
 	// Where lookup() left a name: answered, or a new name to follow.
@@ -232,6 +236,8 @@ responder::add_extra()
 void
 responder::negative(const zone &z)
 {
+	kind = rrl_kind::nodata;
+	kind_name = q_.qname.wire();
 	const zone::node &apex = z.apex_node();
 	const zone::rrset *soa = z.find_set(apex, dns::rr_type::soa);
 	std::uint32_t ttl = z.negative_ttl();
@@ -273,6 +279,8 @@ responder::referral(const zone &z, const zone::node &cut, bool first)
 	if (first)
 		aa = false;
 	bytes_view owner = z.owner(cut);
+	kind = rrl_kind::referral;
+	kind_name = owner;
 	const zone::rrset *ns = z.find_set(cut, dns::rr_type::ns);
 	if (!add_set(response_writer::authority, owner, z, *ns, ns->ttl)) {
 		truncate();
@@ -430,6 +438,8 @@ responder::lookup(const zone &z, bytes_view sname, bool first)
 		}
 		rcode = dns::rcode::nxdomain;
 		negative(z);
+		kind = rrl_kind::nxdomain;
+		kind_name = z.origin().wire();
 		// NXDOMAIN (RFC 4035 3.1.3.2): no such name, no wildcard.
 		if (do_ && !tc) {
 			deny_name(z, sname);
@@ -439,6 +449,8 @@ responder::lookup(const zone &z, bytes_view sname, bool first)
 	}
 	rcode = dns::rcode::nxdomain;
 	negative(z);
+	kind = rrl_kind::nxdomain;
+	kind_name = z.origin().wire();
 	if (do_ && !tc)
 		deny_name(z, sname);
 	return {true, {}};
@@ -508,7 +520,7 @@ ixfr_udp(const database &db, response_writer &rw, const dns::query &q,
 std::size_t
 answer_query(const database &db, bytes_view packet,
     std::span<std::uint8_t> out, transport t, dns::query &q, counters &c,
-    answer_info &info)
+    answer_info &info, const net::address &client, std::uint32_t now)
 {
 	info = {};
 	counters::bump(t == transport::udp ? c.udp : c.tcp);
@@ -533,13 +545,28 @@ answer_query(const database &db, bytes_view packet,
 		opt.udp_size = edns_udp_size;
 		opt.do_bit = q.do_bit;
 	}
+	cookie_reply cookie;
+	if (ok && q.has_cookie && opt.present && db.cookies.enabled) {
+		cookie = answer_cookie(db.cookies, bytes_view(q.cookie.data(),
+		    q.cookie_len), client, t == transport::tcp, now);
+		opt.options = cookie.option();
+		info.cookie_verified = cookie.verified();
+	}
 	if (!rw.start(q, opt)) {
 		counters::bump(c.dropped);
 		return 0;
 	}
 	std::uint16_t rcode = dns::rcode::noerror;
 	bool aa = false;
-	if (!ok) {
+	info.kind = rrl_kind::error;
+	if (cookie.action == cookie_action::badcookie) {
+		// RFC 7873 5.2.3: a fresh server cookie, no answer; the
+		// client asks again with it.
+		rcode = dns::rcode::badcookie;
+		counters::bump(c.badcookie);
+	} else if (cookie.action == cookie_action::formerr) {
+		rcode = dns::rcode::formerr;
+	} else if (!ok) {
 		rcode = dns::rcode::formerr;
 	} else if (q.has_edns && q.edns_version > 0) {
 		rcode = dns::rcode::badvers;	// RFC 6891 section 6.1.3
@@ -568,6 +595,12 @@ answer_query(const database &db, bytes_view packet,
 		r.run();
 		rcode = r.rcode;
 		aa = r.aa;
+		if (rcode == dns::rcode::noerror ||
+		    rcode == dns::rcode::nxdomain) {
+			info.kind = r.kind;
+			info.rrl_name = r.kind_name.empty() ? q.qname.wire() :
+			    r.kind_name;
+		}
 		if (r.tc) {
 			rw.set_flag(dns::flag::tc);
 			counters::bump(c.truncated);
@@ -610,6 +643,19 @@ answer_notify(const database &db, const dns::query &q,
 	if (accepted)
 		rw.set_flag(dns::flag::aa);
 	rw.set_rcode(rcode);
+	return rw.finish();
+}
+
+std::size_t
+slip_response(const dns::query &q, std::span<std::uint8_t> out)
+{
+	response_writer rw(out, std::min<std::size_t>(out.size(), 512));
+	dns::response_opt opt;
+	opt.present = q.has_edns;
+	opt.udp_size = edns_udp_size;
+	if (!rw.start(q, opt))
+		return 0;
+	rw.set_flag(dns::flag::tc);
 	return rw.finish();
 }
 

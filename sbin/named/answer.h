@@ -18,6 +18,7 @@
 #include <span>
 
 #include "database.h"
+#include "rrl.h"
 #include "libnet/addr.h"
 #include "libnet/dns_query.h"
 #include "stats.h"
@@ -38,14 +39,25 @@ struct answer_info {
 	bool notify = false;		// a NOTIFY: answer_notify() answers
 					// it, knowing the client
 	std::uint16_t rcode = 0;
+	bool cookie_verified = false;	// a valid server cookie: not limited
+	rrl_kind kind = rrl_kind::error;	// for rate limiting
+	net::bytes_view rrl_name;	// the name its account is kept by
 };
 
 // Answers packet into out (at least 65535 bytes for TCP, 1232 or more for
 // UDP); q is the caller's scratch, parsed here.  The response size, 0
 // when there is none (a packet that is not a query gets no reply).
+// client and now (cookie_time()) serve DNS cookies.
 std::size_t answer_query(const database &db, net::bytes_view packet,
     std::span<std::uint8_t> out, transport t, net::dns::query &q,
-    counters &c, answer_info &info);
+    counters &c, answer_info &info, const net::address &client,
+    std::uint32_t now);
+
+// The response rate limiting's short form of an answer (a slip): the
+// header, the question and OPT, TC set, nothing else, so that a real
+// client asks again over TCP.  Its size.
+std::size_t slip_response(const net::dns::query &q,
+    std::span<std::uint8_t> out);
 
 // The answer to a NOTIFY (RFC 1996) from client, parsed into q by
 // answer_query: NOERROR when the zone is a secondary here and client one

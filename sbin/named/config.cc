@@ -1,6 +1,7 @@
 // config.cc: boot file and zones to a database.
 #include "config.h"
 
+#include <sys/random.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -49,8 +50,6 @@ unused_directives(const net::named_boot &b, load_result &r)
 		not_yet(r, s.where, "sortlist");
 	for (const auto &s : b.bogusns)
 		not_yet(r, s.where, "bogusns");
-	for (const auto &k : b.keys)
-		not_yet(r, k.where, "key " + k.name);
 	const auto &o = b.options;
 	for (const auto *p : {&o.no_recursion, &o.no_fetch_glue,
 	    &o.forward_only, &o.fake_iquery})
@@ -116,6 +115,159 @@ write_journal(const net::boot_zone &line, const ixfr_history *h,
 		    net::severity::warning});
 }
 
+siphash_key
+random_key()
+{
+	siphash_key k{};
+	std::size_t got = 0;
+	while (got < k.size()) {
+		ssize_t n = getrandom(k.data() + got, k.size() - got, 0);
+		if (n <= 0)
+			break;
+		got += static_cast<std::size_t>(n);
+	}
+	return k;
+}
+
+// A secret of 32 hex digits; false when text is not one.
+bool
+hex_secret(const std::string &text, siphash_key &out)
+{
+	if (text.size() != 32)
+		return false;
+	for (std::size_t i = 0; i < 16; i++) {
+		auto digit = [](char c) -> int {
+			if (c >= '0' && c <= '9')
+				return c - '0';
+			if (c >= 'a' && c <= 'f')
+				return c - 'a' + 10;
+			if (c >= 'A' && c <= 'F')
+				return c - 'A' + 10;
+			return -1;
+		};
+		int hi = digit(text[2 * i]), lo = digit(text[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
+	}
+	return true;
+}
+
+// DNS cookies as the cookies line says: on by default with a random
+// secret kept across reloads, or the secret (and the previous one) from
+// its file.
+void
+set_cookies(const net::named_boot &b, const database *prev, database &db,
+    load_result &r)
+{
+	db.cookies = cookie_config{};
+	if (prev)
+		db.cookies.secret = prev->cookies.secret;
+	else
+		db.cookies.secret = random_key();
+	if (!b.cookies)
+		return;
+	const auto &c = *b.cookies;
+	db.cookies.enabled = c.mode != net::boot_cookie_mode::no;
+	db.cookies.require = c.mode == net::boot_cookie_mode::require;
+	if (c.secret_file.empty())
+		return;
+	std::ifstream in(c.path());
+	std::string line;
+	siphash_key k{};
+	if (!in || !std::getline(in, line) || !hex_secret(line, k)) {
+		r.diags.push_back({c.path(), 1, "cookie secret: not 32 "
+		    "hexadecimal digits; a random secret is used",
+		    net::severity::error});
+		return;
+	}
+	db.cookies.secret = k;
+	if (std::getline(in, line) && hex_secret(line, k))
+		db.cookies.previous = k;
+}
+
+// Response rate limiting from the rate-limit lines; the limiter of the
+// database before is kept (with what it has counted) when nothing
+// changed.
+void
+set_limiter(const net::named_boot &b, const database *prev, database &db,
+    load_result &r)
+{
+	if (!b.rate_limit)
+		return;
+	const auto &l = *b.rate_limit;
+	rrl_config cfg;
+	cfg.responses_per_second = l.responses.value_or(0);
+	cfg.nodata_per_second = l.nodata;
+	cfg.nxdomains_per_second = l.nxdomains;
+	cfg.referrals_per_second = l.referrals;
+	cfg.errors_per_second = l.errors;
+	if (l.window)
+		cfg.window = *l.window;
+	if (l.slip)
+		cfg.slip = *l.slip;
+	if (l.ipv4_prefix)
+		cfg.ipv4_prefix = *l.ipv4_prefix;
+	if (l.ipv6_prefix)
+		cfg.ipv6_prefix = *l.ipv6_prefix;
+	if (l.table_size)
+		cfg.table_size = *l.table_size;
+	cfg.log_only = l.log_only;
+	for (const auto &e : l.exempt)
+		cfg.exempt.push_back(e.net);
+	if (const char *why = rrl_config_error(cfg)) {
+		r.diags.push_back({l.where.origin, l.where.line,
+		    std::string("rate-limit: ") + why, net::severity::error});
+		return;
+	}
+	if (prev && prev->limiter) {
+		const rrl_config &o = prev->limiter->config();
+		if (o.responses_per_second == cfg.responses_per_second &&
+		    o.nodata_per_second == cfg.nodata_per_second &&
+		    o.nxdomains_per_second == cfg.nxdomains_per_second &&
+		    o.referrals_per_second == cfg.referrals_per_second &&
+		    o.errors_per_second == cfg.errors_per_second &&
+		    o.window == cfg.window && o.slip == cfg.slip &&
+		    o.ipv4_prefix == cfg.ipv4_prefix &&
+		    o.ipv6_prefix == cfg.ipv6_prefix &&
+		    o.table_size == cfg.table_size &&
+		    o.log_only == cfg.log_only && o.exempt == cfg.exempt) {
+			db.limiter = prev->limiter;
+			return;
+		}
+	}
+	db.limiter = std::make_shared<rrl>(cfg, random_key());
+}
+
+// The TSIG keys of the key lines, each secret read from its file.
+void
+set_keys(const net::named_boot &b, database &db, load_result &r)
+{
+	if (b.keys.empty())
+		return;
+	auto ring = std::make_shared<net::dns::tsig_keyring>();
+	for (const auto &k : b.keys) {
+		auto loaded = net::parse_file(k.path(), [&k](std::istream &in,
+		    std::string_view origin) {
+			return net::dns::read_tsig_key(in, origin, k.name,
+			    k.algorithm);
+		});
+		if (!loaded) {
+			r.diags.push_back({k.where.origin, k.where.line,
+			    "key " + k.name + ": " + loaded.err().message(),
+			    net::severity::error});
+			continue;
+		}
+		r.diags.insert(r.diags.end(), loaded->diagnostics.begin(),
+		    loaded->diagnostics.end());
+		if (loaded->key && !ring->add(*loaded->key))
+			r.diags.push_back({k.where.origin, k.where.line,
+			    "key " + k.name + ": given twice",
+			    net::severity::error});
+	}
+	db.keys = std::move(ring);
+}
+
 } // namespace
 
 load_result
@@ -138,6 +290,15 @@ load_config(const std::string &bootfile, const database *previous,
 	unused_directives(*boot, r);
 	auto db = std::make_shared<database>();
 	db->query_log = boot->options.query_log.has_value();
+	std::size_t before = r.diags.size();
+	set_cookies(*boot, previous, *db, r);
+	set_limiter(*boot, previous, *db, r);
+	set_keys(*boot, *db, r);
+	// A secret, a limit or a key that cannot be used is an error of the
+	// configuration as a whole: a reload keeps what is in use.
+	for (std::size_t i = before; i < r.diags.size(); i++)
+		if (r.diags[i].level == net::severity::error)
+			return r;
 	for (const auto &x : boot->xfrnets)
 		db->xfrnets.push_back(x.net);
 	for (const auto &line : boot->zones) {

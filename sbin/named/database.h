@@ -16,7 +16,10 @@
 #include "libnet/addr.h"
 #include "libnet/dns_name.h"
 #include "libnet/named_boot.h"
+#include "cookie.h"
 #include "ixfr.h"
+#include "libnet/dns_tsig.h"
+#include "rrl.h"
 #include "zone.h"
 #include "zone_load.h"
 
@@ -48,6 +51,11 @@ public:
 	std::vector<zone_slot> zones;
 	std::vector<net::cidr> xfrnets;		// empty: transfers to all
 	bool query_log = false;
+	cookie_config cookies;			// DNS cookies (RFC 7873)
+	std::shared_ptr<rrl> limiter;		// null: no rate limiting
+	// TSIG keys (the boot file's key lines): a transfer request signed
+	// with one may transfer even from outside xfrnets.
+	std::shared_ptr<const net::dns::tsig_keyring> keys;
 
 	// Indexes the zones with data; call once they are all in.
 	void index();

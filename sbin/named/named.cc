@@ -39,6 +39,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -247,6 +248,8 @@ public:
 		notifier_ = std::make_unique<named::notifier>(loop_, port);
 		secondaries_->sync();
 		notify_changed(nullptr, *db_.get());
+		rrl_timer_ = net::timer(loop_);
+		rrl_report();
 		net::log_notice("serving %zu zone%s on port %u (%u UDP "
 		    "thread%s)", served(*db_.get()),
 		    served(*db_.get()) == 1 ? "" : "s", port, threads,
@@ -277,6 +280,31 @@ private:
 		net::log_notice("reloaded: %zu zone%s served (%zu read, %zu "
 		    "unchanged)%s", served(*r.db), served(*r.db) == 1 ? "" : "s",
 		    r.reread, r.kept, r.zone_errors ? "; some with errors" : "");
+	}
+
+	// What rate limiting turned away since the last report, a line for
+	// each of the busiest source blocks and the totals, every 15 s
+	// while there is something to say: never a line a response.
+	void
+	rrl_report()
+	{
+		if (auto db = db_.get(); db->limiter) {
+			std::array<named::rrl_block_report, 8> lines;
+			auto r = db->limiter->take_report(lines);
+			for (std::size_t i = 0; i < r.lines; i++)
+				net::log_warn("rate-limit: %s: %llu dropped, %llu "
+				    "truncated", lines[i].block.str().c_str(),
+				    static_cast<unsigned long long>(
+					lines[i].dropped),
+				    static_cast<unsigned long long>(
+					lines[i].slipped));
+			if (r.dropped || r.slipped)
+				net::log_warn("rate-limit: %llu dropped, %llu "
+				    "truncated in all since the last report",
+				    static_cast<unsigned long long>(r.dropped),
+				    static_cast<unsigned long long>(r.slipped));
+		}
+		rrl_timer_.start(net::seconds(15), [this] { rrl_report(); });
 	}
 
 	// NOTIFY for every primary zone that is new or has a new serial.
@@ -342,6 +370,7 @@ private:
 	std::uint16_t port_ = 0;
 	std::unique_ptr<named::secondaries> secondaries_;
 	std::unique_ptr<named::notifier> notifier_;
+	net::timer rrl_timer_;
 };
 
 } // namespace

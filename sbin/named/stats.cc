@@ -74,6 +74,14 @@ stats::table(long uptime) const
 	}));
 	row("TCP connections refused",
 	    sum([](counters &c) -> auto & { return c.tcp_refused; }));
+	row("rate-limited: dropped",
+	    sum([](counters &c) -> auto & { return c.rrl_dropped; }));
+	row("rate-limited: truncated",
+	    sum([](counters &c) -> auto & { return c.rrl_slipped; }));
+	row("BADCOOKIE answers",
+	    sum([](counters &c) -> auto & { return c.badcookie; }));
+	row("TSIG failures",
+	    sum([](counters &c) -> auto & { return c.tsig_failed; }));
 	out += "--- statistics dump ends\n";
 	return out;
 }

@@ -25,6 +25,10 @@ struct counters {
 	std::atomic<std::uint64_t> xfr_out{0};
 	std::atomic<std::uint64_t> xfr_refused{0};
 	std::atomic<std::uint64_t> tcp_refused{0};	// connection limits
+	std::atomic<std::uint64_t> rrl_dropped{0};
+	std::atomic<std::uint64_t> rrl_slipped{0};
+	std::atomic<std::uint64_t> badcookie{0};
+	std::atomic<std::uint64_t> tsig_failed{0};
 
 	// One more; only the owning thread writes.
 	static void

@@ -1,6 +1,8 @@
 // tcp.cc: TCP connections and zone transfers out.
 #include "tcp.h"
 
+#include <chrono>
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -8,6 +10,7 @@
 #include "ixfr.h"
 #include "refresh.h"
 #include "libnet/dns_message.h"
+#include "libnet/dns_tsig.h"
 #include "libnet/dns_types.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"
@@ -35,6 +38,7 @@ struct tcp_server::transfer {
 	    phase::first_soa;
 	std::vector<dns::record> list;	// phase list: these records
 	std::size_t list_pos = 0;
+	std::unique_ptr<dns::tsig_stream_signer> signer;	// signed request
 	std::size_t node = 0;
 	const zone::rrset *set = nullptr;
 	std::optional<zone::rdata_iter> rr;
@@ -140,7 +144,8 @@ tcp_server::on_frame(conn &c, std::string_view frame)
 	net::bytes_view pkt(reinterpret_cast<const std::uint8_t *>(
 	    frame.data()), frame.size());
 	std::size_t n = answer_query(*db, pkt, out_, transport::tcp, q_,
-	    counters_, info);
+	    counters_, info, c.peer.addr,
+	    cookie_time(std::chrono::system_clock::now()));
 	if (info.transfer) {
 		start_transfer(c, q_, pkt);
 		return;
@@ -169,12 +174,41 @@ tcp_server::start_transfer(conn &c, const dns::query &q,
 	std::string zname = q.qname.to_text();
 	std::uint16_t rcode = dns::rcode::noerror;
 	const zone *z = db->find_exact(q.qname.wire());
+	// A signed request (RFC 8945): verified with the boot file's keys;
+	// one that fails is answered as section 5.3.2 says, and a good one
+	// may transfer from anywhere and has every message signed.
+	std::optional<dns::tsig_verdict> tsig;
+	std::uint64_t unix_now = static_cast<std::uint64_t>(time(nullptr));
+	if (q.has_tsig) {
+		static const dns::tsig_keyring none;
+		tsig = dns::tsig_verify(pkt, db->keys ? *db->keys : none,
+		    unix_now);
+		if (!tsig->ok()) {
+			counters::bump(counters_.tsig_failed);
+			net::log_warn("%s of %s from %s: TSIG %s", kind,
+			    net::printable(zname).c_str(), who.c_str(),
+			    tsig->reason ? tsig->reason : "failed");
+			dns::response_writer rw(out_, 65535);
+			if (!rw.start(q, {}))
+				return;
+			rw.set_rcode(tsig->status == dns::tsig_status::formerr ?
+			    dns::rcode::formerr : dns::rcode::notauth);
+			std::size_t n = rw.finish();
+			std::vector<std::uint8_t> reply(out_.begin(),
+			    out_.begin() + static_cast<long>(n));
+			(void)dns::tsig_sign_reply(reply, *tsig, unix_now);
+			c.s->send_frame(std::string_view(
+			    reinterpret_cast<const char *>(reply.data()),
+			    reply.size()));
+			return;
+		}
+	}
 	if (q.qclass != dns::rr_class::in) {
 		rcode = dns::rcode::refused;
 	} else if (!z) {
 		rcode = db->find_zone(q.qname.wire()) ? dns::rcode::notauth :
 		    dns::rcode::refused;
-	} else if (!db->may_transfer(c.peer.addr.unmapped())) {
+	} else if (!tsig && !db->may_transfer(c.peer.addr.unmapped())) {
 		rcode = dns::rcode::refused;
 		counters::bump(counters_.xfr_refused);
 		unsigned held = 0;
@@ -222,6 +256,9 @@ tcp_server::start_transfer(conn &c, const dns::query &q,
 	x->db = db;
 	x->z = z;
 	x->q = q;
+	if (tsig)
+		x->signer = std::make_unique<dns::tsig_stream_signer>(*tsig->key,
+		    tsig->mac.view());
 	if (list) {
 		x->list = std::move(*list);
 		x->at = transfer::phase::list;
@@ -346,6 +383,21 @@ tcp_server::pump(conn &c)
 		}
 		x.messages++;
 		std::size_t len = rw.finish();
+		if (x.signer) {
+			std::vector<std::uint8_t> m(out_.begin(),
+			    out_.begin() + static_cast<long>(len));
+			if (!x.signer->sign(m, static_cast<std::uint64_t>(
+			    time(nullptr)))) {
+				net::log_err("transfer of %s: cannot sign a "
+				    "message; transfer stopped",
+				    z.origin().to_text().c_str());
+				c.s->close();
+				return;
+			}
+			c.s->send_frame(std::string_view(
+			    reinterpret_cast<const char *>(m.data()), m.size()));
+			continue;
+		}
 		c.s->send_frame(std::string_view(
 		    reinterpret_cast<const char *>(out_.data()), len));
 	}

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <array>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 
@@ -189,6 +190,9 @@ udp_workers::run(int fd, counters &c)
 			gen = db_.generation();
 			db = db_.get();
 		}
+		// One clock reading a batch, for cookies and rate limits.
+		auto steady = std::chrono::steady_clock::now();
+		std::uint32_t now = cookie_time(std::chrono::system_clock::now());
 		unsigned nout = 0;
 		for (int i = 0; i < got; i++) {
 			slot &s = (*slots)[i];
@@ -198,31 +202,45 @@ udp_workers::run(int fd, counters &c)
 				counters::bump(c.dropped);
 				continue;
 			}
+			auto peer = net::address::from_sockaddr(
+			    reinterpret_cast<sockaddr *>(&s.peer), h.msg_namelen);
+			if (!peer)
+				continue;
 			answer_info info;
 			std::size_t n = answer_query(*db,
 			    net::bytes_view(s.in.data(), in[i].msg_len), s.out,
-			    transport::udp, q, c, info);
+			    transport::udp, q, c, info, *peer, now);
 			if (info.notify) {
-				auto a = net::address::from_sockaddr(
-				    reinterpret_cast<sockaddr *>(&s.peer),
-				    h.msg_namelen);
 				bool accepted = false;
-				if (a)
-					n = answer_notify(*db, q, *a, s.out,
-					    accepted);
+				n = answer_notify(*db, q, *peer, s.out, accepted);
 				if (accepted)
 					inbox_.post(q.qname);
-				else if (a)
+				else
 					net::log_info("NOTIFY for %s from %s "
 					    "not accepted", net::printable(
 						q.qname.to_text()).c_str(),
-					    a->unmapped().str().c_str());
+					    peer->unmapped().str().c_str());
 			} else if (info.reply && (db->query_log ||
 			    debug_level.load(std::memory_order_relaxed) > 0)) {
-				if (auto a = net::address::from_sockaddr(
-				    reinterpret_cast<sockaddr *>(&s.peer),
-				    h.msg_namelen))
-					log_query(*db, *a, false, q, info.rcode);
+				log_query(*db, *peer, false, q, info.rcode);
+			}
+			// Rate limiting: UDP only (TCP proves the address), and
+			// not for a client whose server cookie shows the same.
+			if (n > 0 && db->limiter && !info.cookie_verified &&
+			    !info.notify) {
+				switch (db->limiter->check(*peer, info.kind,
+				    info.rrl_name, q.qtype, steady)) {
+				case rrl_verdict::send:
+					break;
+				case rrl_verdict::drop:
+					counters::bump(c.rrl_dropped);
+					n = 0;
+					break;
+				case rrl_verdict::slip:
+					counters::bump(c.rrl_slipped);
+					n = slip_response(q, s.out);
+					break;
+				}
 			}
 			if (n == 0)
 				continue;

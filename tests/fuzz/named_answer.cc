@@ -66,11 +66,12 @@ LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 	static auto db = make_db();
 	static named::counters c;
 	static std::vector<std::uint8_t> out(65535);
+	static const net::address client = *net::address::parse("192.0.2.1");
 	net::bytes_view in(data, size);
 	for (auto t : {named::transport::udp, named::transport::tcp}) {
 		net::dns::query q;
 		named::answer_info info;
-		std::size_t n = named::answer_query(*db, in, out, t, q, c, info);
+		std::size_t n = named::answer_query(*db, in, out, t, q, c, info, client, 0);
 		std::size_t max = t == named::transport::udp ?
 		    named::edns_udp_size : 65535;
 		if (n > max)

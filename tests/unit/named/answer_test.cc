@@ -10,6 +10,7 @@
 #include <CppUTest/TestHarness.h>
 
 using namespace fixture;
+using fixture::fixture_client;
 namespace rr = dns::rr_type;
 
 namespace {
@@ -345,7 +346,7 @@ TEST(answer, transfer_over_tcp_is_left_to_the_caller)
 	named::answer_info info;
 	auto pkt = query_bytes("example.test.", rr::axfr);
 	CHECK_EQUAL(0u, named::answer_query(*db, pkt, out,
-	    named::transport::tcp, q, c, info));
+	    named::transport::tcp, q, c, info, fixture_client(), 0));
 	CHECK(info.transfer);
 }
 
@@ -379,7 +380,7 @@ TEST(answer, no_allocation_on_the_query_path)
 	unsigned long before = news.load();
 	for (const auto &p : pkts)
 		(void)named::answer_query(*db, p, out, named::transport::udp,
-		    q, c, info);
+		    q, c, info, fixture_client(), 0);
 	unsigned long n = news.load() - before;
 	PlatformSpecificMalloc = real_malloc;
 	CHECK_EQUAL(0ul, n);
@@ -402,7 +403,7 @@ TEST(answer, notify_accepted_only_from_a_master_of_a_secondary)
 	named::answer_info info;
 	auto pkt = query_bytes("sec.test.", rr::soa, o);
 	CHECK_EQUAL(0u, named::answer_query(*db2, pkt, out,
-	    named::transport::udp, q, c, info));
+	    named::transport::udp, q, c, info, fixture_client(), 0));
 	CHECK(info.notify);
 	bool accepted = false;
 	auto reply_of = [&](const char *from) {
@@ -422,7 +423,7 @@ TEST(answer, notify_accepted_only_from_a_master_of_a_secondary)
 	CHECK_EQUAL(dns::rcode::refused, m.rcode());
 	// A zone that is not a secondary here.
 	pkt = query_bytes("example.test.", rr::soa, o);
-	named::answer_query(*db2, pkt, out, named::transport::udp, q, c, info);
+	named::answer_query(*db2, pkt, out, named::transport::udp, q, c, info, fixture_client(), 0);
 	m = reply_of("192.0.2.7");
 	CHECK_FALSE(accepted);
 	CHECK_EQUAL(dns::rcode::notauth, m.rcode());

@@ -20,6 +20,14 @@ namespace fixture {
 
 namespace dns = net::dns;
 
+// The client every question comes from.
+inline const net::address &
+fixture_client()
+{
+	static const net::address a = *net::address::parse("192.0.2.200");
+	return a;
+}
+
 // A zone from master-file text; null with the diagnostics in diags.
 inline std::shared_ptr<const named::zone>
 zone_of(const std::string &origin, const std::string &text,
@@ -81,7 +89,7 @@ ask_bytes(const named::database &db, const std::vector<std::uint8_t> &pkt,
 	dns::query q;
 	named::answer_info info;
 	reply r;
-	r.size = named::answer_query(db, pkt, out, t, q, c, info);
+	r.size = named::answer_query(db, pkt, out, t, q, c, info, fixture_client(), 0);
 	if (r.size) {
 		auto m = dns::parse_message(net::bytes_view(out.data(), r.size));
 		if (!m)
