@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <vector>
 
 #include "libnet/dns_message.h"
+#include "libnet/dns_tsig.h"
 #include "libnet/dns_types.h"
 
 namespace named {
@@ -617,11 +620,17 @@ answer_query(const database &db, bytes_view packet,
 }
 
 std::size_t
-answer_notify(const database &db, const dns::query &q,
+answer_notify(const database &db, const dns::query &q, bytes_view packet,
     const net::address &client, std::span<std::uint8_t> out,
-    bool &accepted)
+    bool &accepted, std::uint64_t unix_now)
 {
 	accepted = false;
+	std::optional<dns::tsig_verdict> tsig;
+	if (q.has_tsig) {
+		static const dns::tsig_keyring none;
+		tsig = dns::tsig_verify(packet, db.keys ? *db.keys : none,
+		    unix_now);
+	}
 	response_writer rw(out, std::min<std::size_t>(out.size(), 512));
 	dns::response_opt opt;
 	opt.present = q.has_edns;
@@ -631,19 +640,33 @@ answer_notify(const database &db, const dns::query &q,
 	std::uint16_t rcode = dns::rcode::notauth;
 	const zone_slot *s = q.qtype == dns::rr_type::soa ?
 	    db.find_secondary(q.qname.wire()) : nullptr;
-	if (s) {
+	if (tsig && !tsig->ok()) {
+		rcode = tsig->status == dns::tsig_status::formerr ?
+		    dns::rcode::formerr : dns::rcode::notauth;
+	} else if (s) {
 		rcode = dns::rcode::refused;
 		net::address from = client.unmapped();
+		// A good signature says who sent it better than an address.
+		accepted = tsig.has_value();
 		for (const auto &m : s->line.masters)
-			if (m.unmapped() == from) {
-				rcode = dns::rcode::noerror;
+			if (m.unmapped() == from)
 				accepted = true;
-			}
+		if (accepted)
+			rcode = dns::rcode::noerror;
 	}
 	if (accepted)
 		rw.set_flag(dns::flag::aa);
 	rw.set_rcode(rcode);
-	return rw.finish();
+	std::size_t n = rw.finish();
+	if (!tsig)
+		return n;
+	std::vector<std::uint8_t> reply(out.begin(),
+	    out.begin() + static_cast<long>(n));
+	(void)dns::tsig_sign_reply(reply, *tsig, unix_now);
+	if (reply.size() > out.size())
+		return n;
+	std::copy(reply.begin(), reply.end(), out.begin());
+	return reply.size();
 }
 
 std::size_t

@@ -62,9 +62,14 @@ std::size_t slip_response(const net::dns::query &q,
 // The answer to a NOTIFY (RFC 1996) from client, parsed into q by
 // answer_query: NOERROR when the zone is a secondary here and client one
 // of its masters (accepted is then set: the caller has the zone checked),
-// NOTAUTH when it is no secondary here, REFUSED from anyone else.
+// NOTAUTH when it is no secondary here, REFUSED from anyone else.  No
+// heap here but for a signed one.
+// A NOTIFY signed with TSIG (packet is the whole request) is verified
+// with the boot file's keys: a good signature is accepted from any
+// address for a secondary zone and the reply is signed; a bad one is
+// answered NOTAUTH as RFC 8945 5.3.2 says.  unix_now: time(2).
 std::size_t answer_notify(const database &db, const net::dns::query &q,
-    const net::address &client, std::span<std::uint8_t> out,
-    bool &accepted);
+    net::bytes_view packet, const net::address &client,
+    std::span<std::uint8_t> out, bool &accepted, std::uint64_t unix_now);
 
 } // namespace named

@@ -282,9 +282,10 @@ private:
 		    r.reread, r.kept, r.zone_errors ? "; some with errors" : "");
 	}
 
-	// What rate limiting turned away since the last report, a line for
-	// each of the busiest source blocks and the totals, every 15 s
-	// while there is something to say: never a line a response.
+	// What rate limiting and the query parser turned away since the
+	// last report, a line for each of the busiest source blocks and the
+	// totals, every 15 s while there is something to say: never a line
+	// a packet.
 	void
 	rrl_report()
 	{
@@ -304,6 +305,19 @@ private:
 				    static_cast<unsigned long long>(r.dropped),
 				    static_cast<unsigned long long>(r.slipped));
 		}
+		// Malformed packets and refused connections: one line for
+		// what came since the last report, never a line a packet.
+		auto now = stats_.rejected();
+		if (now.dropped > rejected_.dropped ||
+		    now.formerr > rejected_.formerr)
+			net::log_warn("turned away in the last 15 s: %llu packets "
+			    "that were no query (dropped), %llu malformed "
+			    "queries (FORMERR)",
+			    static_cast<unsigned long long>(now.dropped -
+				rejected_.dropped),
+			    static_cast<unsigned long long>(now.formerr -
+				rejected_.formerr));
+		rejected_ = now;
 		rrl_timer_.start(net::seconds(15), [this] { rrl_report(); });
 	}
 
@@ -371,6 +385,7 @@ private:
 	std::unique_ptr<named::secondaries> secondaries_;
 	std::unique_ptr<named::notifier> notifier_;
 	net::timer rrl_timer_;
+	named::stats::rejects rejected_;
 };
 
 } // namespace

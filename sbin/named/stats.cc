@@ -15,6 +15,19 @@ stats::make()
 	return *sets_.back();
 }
 
+stats::rejects
+stats::rejected() const
+{
+	std::lock_guard<std::mutex> g(mu_);
+	rejects r;
+	for (const auto &s : sets_) {
+		r.dropped += s->dropped.load(std::memory_order_relaxed);
+		r.formerr += s->by_rcode[1].load(std::memory_order_relaxed);
+		r.tcp_refused += s->tcp_refused.load(std::memory_order_relaxed);
+	}
+	return r;
+}
+
 std::string
 stats::table(long uptime) const
 {

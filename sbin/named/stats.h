@@ -45,6 +45,15 @@ public:
 	// A new set for one thread, alive as long as this registry.
 	counters &make();
 
+	// What was turned away in all: packets dropped (no header, QR set,
+	// cut short), queries answered FORMERR, TCP connections refused.
+	struct rejects {
+		std::uint64_t dropped = 0;
+		std::uint64_t formerr = 0;
+		std::uint64_t tcp_refused = 0;
+	};
+	rejects rejected() const;
+
 	// The table: totals by transport, response code and query type,
 	// then transfers, under a header with the time and the uptime.
 	std::string table(long uptime_seconds) const;

@@ -152,7 +152,8 @@ tcp_server::on_frame(conn &c, std::string_view frame)
 	}
 	if (info.notify) {
 		bool accepted = false;
-		n = answer_notify(*db, q_, c.peer.addr, out_, accepted);
+		n = answer_notify(*db, q_, pkt, c.peer.addr, out_, accepted,
+		    static_cast<std::uint64_t>(time(nullptr)));
 		if (accepted)
 			inbox_.post(q_.qname);
 	}

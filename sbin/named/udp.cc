@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 #include "answer.h"
 #include "libnet/dns_types.h"
@@ -212,7 +213,10 @@ udp_workers::run(int fd, counters &c)
 			    transport::udp, q, c, info, *peer, now);
 			if (info.notify) {
 				bool accepted = false;
-				n = answer_notify(*db, q, *peer, s.out, accepted);
+				n = answer_notify(*db, q, net::bytes_view(
+				    s.in.data(), in[i].msg_len), *peer, s.out,
+				    accepted, static_cast<std::uint64_t>(
+					time(nullptr)));
 				if (accepted)
 					inbox_.post(q.qname);
 				else

@@ -3,7 +3,9 @@
 # xfrnets and comes back signed on every message (dig verifies them); an
 # unsigned one from outside xfrnets is refused, and one signed with a
 # wrong secret or an unknown key is answered NOTAUTH (BADSIG, BADKEY),
-# logged and counted.
+# logged and counted.  A NOTIFY signed with the key is accepted for a
+# secondary zone from an address that is none of its masters, and the
+# answer is signed; unsigned from there, it is refused.
 . "$TOP/tests/integration/named/common.sh"
 secret=$(head -c 32 /dev/urandom | base64)
 other=$(head -c 32 /dev/urandom | base64)
@@ -24,6 +26,7 @@ directory	$T
 primary		ts.test	ts.zone
 xfrnets		10.0.0.0&255.0.0.0
 key		xfr-key. hmac-sha256 xfr.key
+secondary	sec.test	192.0.2.99
 BOOT
 named_start named 10558 "$T/named.boot"
 mkdir -p /var/tmp && mount -t tmpfs none /var/tmp
@@ -58,6 +61,14 @@ note "IXFR signed: the single SOA of an up-to-date client"
 dig +time=3 +tries=1 -y "hmac-sha256:xfr-key:$secret" @127.0.0.1 -p $NAMED_PORT ts.test IXFR=1 > "$T/ixfr" 2>&1
 grep -qi 'Transfer failed\|verify' "$T/ixfr" && fail "signed IXFR: $(cat "$T/ixfr")"
 assert_eq 1 "$(grep -c 'SOA[[:space:]]' "$T/ixfr")" "the single SOA"
+
+note "NOTIFY: signed, accepted from anywhere and answered signed; unsigned, refused"
+dig +opcode=notify +norec +time=3 +tries=1 -y "hmac-sha256:xfr-key:$secret" @127.0.0.1 -p $NAMED_PORT sec.test SOA > "$T/notify" 2>&1
+grep -qi 'verify\|failure' "$T/notify" && fail "signed NOTIFY: $(cat "$T/notify")"
+assert_file_match 'opcode: NOTIFY, status: NOERROR' "$T/notify" "the signed NOTIFY accepted"
+assert_file_match 'TSIG' "$T/notify" "the answer signed"
+dig +opcode=notify +norec +time=3 +tries=1 @127.0.0.1 -p $NAMED_PORT sec.test SOA > "$T/notify2" 2>&1
+assert_file_match 'opcode: NOTIFY, status: REFUSED' "$T/notify2" "an unsigned NOTIFY from no master"
 
 kill -ABRT "$NAMED_PID"
 wait_until 10 grep -q 'TSIG failures' /var/tmp/named.stats

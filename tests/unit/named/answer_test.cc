@@ -407,8 +407,8 @@ TEST(answer, notify_accepted_only_from_a_master_of_a_secondary)
 	CHECK(info.notify);
 	bool accepted = false;
 	auto reply_of = [&](const char *from) {
-		std::size_t n = named::answer_notify(*db2, q,
-		    *net::address::parse(from), out, accepted);
+		std::size_t n = named::answer_notify(*db2, q, pkt,
+		    *net::address::parse(from), out, accepted, 0);
 		return *dns::parse_message(net::bytes_view(out.data(), n));
 	};
 	auto m = reply_of("192.0.2.7");
