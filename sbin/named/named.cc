@@ -4,7 +4,8 @@
 // Shape.  libnet holds what other programs share: the boot file parser
 // (named_boot.h), master files (master_file.h over lexer.h), the DNS wire
 // format (dns_name, dns_rdata, dns_message for tools and transfers,
-// dns_query for the server's allocation-free path).  Here:
+// dns_query for the server's allocation-free path), TSIG (dns_tsig).
+// Here:
 //
 //   zone.h, zone_build.h   one zone, compact and read-only; the checks of
 //                          named-checkzone while it is built
@@ -18,6 +19,9 @@
 //   refresh.h, xfr_in.h,   secondary zones: the refresh/retry/expire
 //   secondary.h            clock, SOA checks and AXFR in, backup files
 //   notify_out.h           NOTIFY to a changed primary's secondaries
+//   ixfr.h                 zone differences for IXFR out, their journal
+//   cookie.h, siphash.h    DNS cookies (RFC 7873, 9018)
+//   rrl.h                  response rate limiting on UDP
 //   stats.h, dump.h        SIGABRT's table and SIGINT's dump
 //
 // Part 2 (the resolver) adds a cache beside the zones in database.h and
