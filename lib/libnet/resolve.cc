@@ -1,5 +1,9 @@
 #include "libnet/resolve.h"
 
+#include "libnet/parse_file.h"
+#include "libnet/paths.h"
+#include "libnet/services.h"
+
 #include <netdb.h>
 
 #include <algorithm>
@@ -155,6 +159,18 @@ verified_name(const address &a_in)
 	}
 	v.mismatch = true;
 	return v;
+}
+
+std::uint16_t
+service_port(std::string_view name, std::string_view proto,
+    std::uint16_t fallback)
+{
+	auto p = parse_file(paths::services, parse_services);
+	if (!p)
+		return fallback;
+	service_table t(std::move(p->entries));
+	const service_entry *e = t.by_name(name, proto);
+	return e ? e->port : fallback;
 }
 
 } // namespace net

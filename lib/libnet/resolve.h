@@ -8,6 +8,7 @@
 
 #include <sys/socket.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,5 +68,11 @@ struct verified_name_result {
 // Forward-confirmed reverse lookup of a (IPv4-mapped IPv6 taken as the
 // IPv4 address).
 verified_name_result verified_name(const address &a);
+
+// The port of service name/proto in SYSCONFDIR/services (the suite's
+// own services(5), read when called), or fallback when the file or the
+// entry is missing: a daemon's default port.
+std::uint16_t service_port(std::string_view name, std::string_view proto,
+    std::uint16_t fallback);
 
 } // namespace net

@@ -51,6 +51,7 @@
 #include "libnet/parse_file.h"
 #include "libnet/paths.h"
 #include "libnet/privdrop.h"
+#include "libnet/resolve.h"
 #include "libnet/services.h"
 #include "libnet/socket.h"
 #include "libnet/sockopt.h"
@@ -128,13 +129,7 @@ number(const char *opt, const char *arg, std::uint64_t lo, std::uint64_t hi)
 std::uint16_t
 tftp_port()
 {
-	auto p = net::parse_file(net::paths::services, net::parse_services);
-	if (p) {
-		net::service_table t(std::move(p->entries));
-		if (const auto *e = t.by_name("tftp", "udp"))
-			return e->port;
-	}
-	return 69;
+	return net::service_port("tftp", "udp", 69);
 }
 
 // "address[:port]", "[v6]:port" or ":port"; an empty address is every

@@ -63,6 +63,7 @@
 #include "libnet/parse_file.h"
 #include "libnet/paths.h"
 #include "libnet/privdrop.h"
+#include "libnet/resolve.h"
 #include "libnet/services.h"
 #include "libnet/unique_fd.h"
 #include "stats.h"
@@ -142,13 +143,7 @@ parse_args(int argc, char **argv)
 std::uint16_t
 domain_port()
 {
-	auto p = net::parse_file(net::paths::services, net::parse_services);
-	if (p) {
-		net::service_table t(std::move(p->entries));
-		if (const auto *e = t.by_name("domain", "udp"))
-			return e->port;
-	}
-	return 53;
+	return net::service_port("domain", "udp", 53);
 }
 
 unsigned
