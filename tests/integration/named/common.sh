@@ -15,6 +15,8 @@
 #   expect FILE RCODE FLAGS WHAT   fail unless FILE has that rcode and
 #                       those flags set ("aa") or clear ("-aa")
 #   named_answers PORT ZONE  true when ZONE's SOA is answered with aa
+#   basic_zone FILE     the smallest zone the cases share: SOA, NS ns,
+#                       ns A 127.0.0.1, www A 192.0.2.1
 #
 # $RAW runs dnsraw.py, beside this file, which sends what dig cannot
 # (see its header).
@@ -109,4 +111,14 @@ expect() {
 		esac
 	done
 	return 0
+}
+
+basic_zone() {
+	cat > "$1" <<'ZONE'
+$TTL 3600
+@	SOA	ns hostmaster 1 3600 600 86400 300
+	NS	ns
+ns	A	127.0.0.1
+www	A	192.0.2.1
+ZONE
 }

@@ -5,13 +5,7 @@
 # FORMERR (section 5.2.2).
 . "$TOP/tests/integration/named/common.sh"
 
-cat > "$T/c.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-www	A	192.0.2.1
-ZONE
+basic_zone "$T/c.zone"
 cat > "$T/named.boot" <<BOOT
 directory	$T
 primary		c.test		c.zone

@@ -12,13 +12,7 @@
 . "$TOP/tests/integration/named/common.sh"
 need python3
 
-cat > "$T/mal.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-www	A	192.0.2.1
-ZONE
+basic_zone "$T/mal.zone"
 cat > "$T/named.boot" <<BOOT
 directory	$T
 primary		mal.test	mal.zone

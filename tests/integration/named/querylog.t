@@ -2,13 +2,7 @@
 # with no debugging asked for: "query: CLIENT QNAME CLASS TYPE".
 . "$TOP/tests/integration/named/common.sh"
 
-cat > "$T/ql.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-www	A	192.0.2.1
-ZONE
+basic_zone "$T/ql.zone"
 cat > "$T/named.boot" <<BOOT
 directory	$T
 options		query-log

@@ -6,13 +6,7 @@
 need python3
 mount -t tmpfs -o mode=1777 none /var/tmp || fail "tmpfs on /var/tmp"
 
-cat > "$T/r.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-www	A	192.0.2.1
-ZONE
+basic_zone "$T/r.zone"
 cat > "$T/named.boot" <<BOOT
 directory	$T
 xfrnets		10.0.0.0&255.0.0.0

@@ -6,13 +6,7 @@
 # was turned away is counted in the statistics and logged a few lines
 # at a time.
 . "$TOP/tests/integration/named/common.sh"
-cat > "$T/rl.zone" <<'ZONE'
-$TTL 3600
-@	SOA	ns hostmaster 1 3600 600 86400 300
-	NS	ns
-ns	A	127.0.0.1
-www	A	192.0.2.1
-ZONE
+basic_zone "$T/rl.zone"
 cat > "$T/named.boot" <<BOOT
 directory	$T
 primary		rl.test	rl.zone
