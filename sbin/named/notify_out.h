@@ -29,9 +29,6 @@ public:
 	// Notifies the secondaries of z.
 	void zone_changed(const zone &z, const database &db);
 
-	// The notifications not yet answered.
-	std::size_t pending() const { return pending_.size(); }
-
 private:
 	struct one;
 

@@ -21,8 +21,6 @@ struct secondaries::entry {
 	refresh_state clock;
 	std::unique_ptr<zone_fetch> fetch;
 	bool expired_logged = false;
-	std::uint32_t serial = 0;
-	bool has_data = false;
 
 	entry(clock_time now) : clock(now) {}
 };
@@ -138,8 +136,6 @@ secondaries::sync()
 			// The backup file's data: served while the masters
 			// are asked, fresh from now as BIND 4 had it.
 			e->clock.have_data(timers_of(*slot.data), now);
-			e->serial = slot.data->serial();
-			e->has_data = true;
 		}
 		next[k] = std::move(e);
 	}
@@ -197,8 +193,8 @@ secondaries::tick()
 			continue;
 		e.clock.started();
 		std::optional<std::uint32_t> have;
-		if (e.has_data)
-			have = e.serial;
+		if (e.clock.has_data())
+			have = e.clock.timers().serial;
 		entry *ep2 = &e;
 		e.fetch = std::make_unique<zone_fetch>(loop_, e.origin,
 		    e.line.masters, port_, have,
@@ -226,15 +222,14 @@ secondaries::on_result(entry &e, const fetch_result &r)
 	}
 	if (r.data) {
 		e.clock.have_data(timers_of(*r.data), now);
-		e.serial = r.data->serial();
-		e.has_data = true;
+		std::uint32_t serial = e.clock.timers().serial;
 		net::log_notice("secondary zone %s: serial %u transferred from "
-		    "%s (%zu records)", zone.c_str(), e.serial,
+		    "%s (%zu records)", zone.c_str(), serial,
 		    r.from.str().c_str(), r.data->record_count());
 		if (!e.line.file.empty()) {
 			std::ostringstream text;
 			text << "; " << zone << " transferred from "
-			     << r.from.str() << ", serial " << e.serial << "\n";
+			     << r.from.str() << ", serial " << serial << "\n";
 			dump_zone(*r.data, text);
 			if (auto w = write_file_atomically(e.line.path(),
 			    text.str()); !w)

@@ -42,8 +42,6 @@ public:
 	// Listens on port on every address (IPv6 and IPv4 on one socket).
 	net::result<void> open(std::uint16_t port);
 
-	std::size_t connections() const { return conns_.size(); }
-
 private:
 	struct conn;
 	struct transfer;

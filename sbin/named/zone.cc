@@ -116,12 +116,4 @@ zone::nsec_before(bytes_view name) const
 	return nullptr;
 }
 
-std::size_t
-zone::memory() const
-{
-	return arena_.capacity() + nodes_.capacity() * sizeof(node) +
-	    rrsets_.capacity() * sizeof(rrset) +
-	    table_.capacity() * sizeof(std::uint32_t);
-}
-
 } // namespace named

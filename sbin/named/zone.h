@@ -119,8 +119,6 @@ public:
 	// The number of records.
 	std::size_t record_count() const { return records_; }
 
-	// Bytes held (arena, nodes, RRsets, table).
-	std::size_t memory() const;
 
 private:
 	friend class zone_builder;
