@@ -186,9 +186,11 @@ tcp_server::start_transfer(conn &c, const dns::query &q,
 		    unix_now);
 		if (!tsig->ok()) {
 			counters::bump(counters_.tsig_failed);
-			net::log_warn("%s of %s from %s: TSIG %s", kind,
-			    net::printable(zname).c_str(), who.c_str(),
-			    tsig->reason ? tsig->reason : "failed");
+			unsigned held = 0;
+			if (refusals_.allow(loop_.now(), &held))
+				net::log_warn("%s of %s from %s: TSIG %s", kind,
+				    net::printable(zname).c_str(), who.c_str(),
+				    tsig->reason ? tsig->reason : "failed");
 			dns::response_writer rw(out_, 65535);
 			if (!rw.start(q, {}))
 				return;
