@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -518,6 +519,31 @@ ixfr_udp(const database &db, response_writer &rw, const dns::query &q,
 	return dns::rcode::noerror;
 }
 
+// Room a TSIG record signed with key takes in a reply, the six bytes of
+// a BADTIME's other data included.
+std::size_t
+tsig_room(const dns::tsig_key &key)
+{
+	return key.key_name.wire().size() +
+	    dns::tsig_algorithm_name(key.algorithm).wire().size() + 10 + 22 +
+	    dns::tsig_max_mac;
+}
+
+// Signs the n bytes of reply in out as the answer to a request verified
+// as request (RFC 8945 5.3); the signed size, or n when it would not fit.
+std::size_t
+sign_reply_in(std::span<std::uint8_t> out, std::size_t n,
+    const dns::tsig_verdict &request, std::uint64_t unix_now)
+{
+	std::vector<std::uint8_t> reply(out.begin(),
+	    out.begin() + static_cast<long>(n));
+	if (!dns::tsig_sign_reply(reply, request, unix_now) ||
+	    reply.size() > out.size())
+		return n;
+	std::copy(reply.begin(), reply.end(), out.begin());
+	return reply.size();
+}
+
 } // namespace
 
 std::size_t
@@ -540,6 +566,23 @@ answer_query(const database &db, bytes_view packet,
 		max = q.has_edns ? std::clamp<std::size_t>(q.udp_size, 512,
 		    edns_udp_size) : 512;
 	max = std::min(max, out.size());
+	// A signed query (RFC 8945): verified with the boot file's keys and
+	// answered signed, in room kept for the signature.  Transfers and
+	// NOTIFY are verified where they are run.
+	std::optional<dns::tsig_verdict> tsig;
+	std::uint64_t unix_now = 0;
+	if (ok && q.has_tsig && q.opcode() == dns::opcode::query &&
+	    !(t == transport::tcp && (q.qtype == dns::rr_type::axfr ||
+	    q.qtype == dns::rr_type::ixfr))) {
+		static const dns::tsig_keyring none;
+		unix_now = static_cast<std::uint64_t>(time(nullptr));
+		tsig = dns::tsig_verify(packet, db.keys ? *db.keys : none,
+		    unix_now);
+		if (tsig->key)
+			max -= std::min(max - 12, tsig_room(*tsig->key));
+		if (!tsig->ok())
+			counters::bump(c.tsig_failed);
+	}
 	response_writer rw(out, max);
 	dns::response_opt opt;
 	if (q.has_edns && q.error != dns::query_error::bad_opt &&
@@ -578,6 +621,9 @@ answer_query(const database &db, bytes_view packet,
 		return 0;
 	} else if (q.opcode() != dns::opcode::query) {
 		rcode = dns::rcode::notimp;
+	} else if (tsig && !tsig->ok()) {
+		rcode = tsig->status == dns::tsig_status::formerr ?
+		    dns::rcode::formerr : dns::rcode::notauth;
 	} else if (q.qclass != dns::rr_class::in &&
 	    q.qclass != dns::rr_class::any) {
 		rcode = dns::rcode::refused;
@@ -616,7 +662,8 @@ answer_query(const database &db, bytes_view packet,
 	    counters::rcode_slots - 1)]);
 	info.reply = true;
 	info.rcode = rcode;
-	return rw.finish();
+	std::size_t n = rw.finish();
+	return tsig ? sign_reply_in(out, n, *tsig, unix_now) : n;
 }
 
 std::size_t
@@ -658,15 +705,7 @@ answer_notify(const database &db, const dns::query &q, bytes_view packet,
 		rw.set_flag(dns::flag::aa);
 	rw.set_rcode(rcode);
 	std::size_t n = rw.finish();
-	if (!tsig)
-		return n;
-	std::vector<std::uint8_t> reply(out.begin(),
-	    out.begin() + static_cast<long>(n));
-	(void)dns::tsig_sign_reply(reply, *tsig, unix_now);
-	if (reply.size() > out.size())
-		return n;
-	std::copy(reply.begin(), reply.end(), out.begin());
-	return reply.size();
+	return tsig ? sign_reply_in(out, n, *tsig, unix_now) : n;
 }
 
 std::size_t

@@ -10,7 +10,9 @@
 // set in authority; addresses of MX, NS and SRV targets go in additional
 // while they fit, glue a referral needs is never dropped (TC instead).
 // EDNS0 (RFC 6891) as RFC 8906 section 8 asks; RRSIGs with DO.  No heap
-// allocation on this path.
+// allocation on this path.  A query signed with TSIG (RFC 8945), as a
+// secondary's SOA query is, is verified with the boot file's keys and
+// answered signed (NOTAUTH when it fails to verify); that path allocates.
 #pragma once
 
 #include <cstddef>

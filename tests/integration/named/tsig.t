@@ -5,7 +5,8 @@
 # wrong secret or an unknown key is answered NOTAUTH (BADSIG, BADKEY),
 # logged and counted.  A NOTIFY signed with the key is accepted for a
 # secondary zone from an address that is none of its masters, and the
-# answer is signed; unsigned from there, it is refused.
+# answer is signed; unsigned from there, it is refused.  An ordinary query
+# signed with the key gets a signed answer, with a wrong secret NOTAUTH.
 . "$TOP/tests/integration/named/common.sh"
 secret=$(head -c 32 /dev/urandom | base64)
 other=$(head -c 32 /dev/urandom | base64)
@@ -70,7 +71,15 @@ assert_file_match 'TSIG' "$T/notify" "the answer signed"
 dig +opcode=notify +norec +time=3 +tries=1 @127.0.0.1 -p $NAMED_PORT sec.test SOA > "$T/notify2" 2>&1
 assert_file_match 'opcode: NOTIFY, status: REFUSED' "$T/notify2" "an unsigned NOTIFY from no master"
 
+note "an ordinary query signed (as a secondary's SOA query is): answered signed"
+dig +norec +time=3 +tries=1 -y "hmac-sha256:xfr-key:$secret" @127.0.0.1 -p $NAMED_PORT ts.test SOA > "$T/soa" 2>&1
+grep -qi 'verify\|failure' "$T/soa" && fail "signed SOA query: $(cat "$T/soa")"
+assert_file_match 'status: NOERROR' "$T/soa" "the signed query answered"
+assert_file_match 'TSIG.*hmac-sha256.*NOERROR' "$T/soa" "the answer signed"
+dig +norec +time=3 +tries=1 -y "hmac-sha256:xfr-key:$other" @127.0.0.1 -p $NAMED_PORT ts.test SOA > "$T/soa2" 2>&1
+assert_file_match 'NOTAUTH|BADSIG' "$T/soa2" "a query with a wrong secret: NOTAUTH"
+
 kill -ABRT "$NAMED_PID"
 wait_until 10 grep -q 'TSIG failures' /var/tmp/named.stats
-assert_eq 2 "$(awk '/TSIG failures/ { print $NF }' /var/tmp/named.stats)" "TSIG failures counted"
+assert_eq 3 "$(awk '/TSIG failures/ { print $NF }' /var/tmp/named.stats)" "TSIG failures counted"
 exit 0
