@@ -39,6 +39,7 @@ const directive directives[] = {
 	    "check-names primary|secondary|response warn|fail|ignore", 2, 2},
 	{"include", "include file", 1, 1},
 	{"key", "key name algorithm secret-file", 3, 3},
+	{"server", "server address key name", 3, 3},
 	{"rate-limit", "rate-limit setting value... | exempt network... | "
 	    "log-only", 1, many},
 	{"cookies", "cookies yes|no|require [secret-file]", 1, 2},
@@ -93,6 +94,7 @@ private:
 	void on_options(const token_line &l, diag_sink &d);
 	void on_check_names(const token_line &l, diag_sink &d);
 	void on_key(const token_line &l, diag_sink &d);
+	void on_server(const token_line &l, diag_sink &d);
 	void on_rate_limit(const token_line &l, diag_sink &d);
 	void on_cookies(const token_line &l, diag_sink &d);
 	void addresses(const token_line &l, diag_sink &d,
@@ -192,6 +194,8 @@ boot_parser::on_line(const token_line &l, diag_sink &d)
 		on_include(l, d);
 	} else if (name == "key") {
 		on_key(l, d);
+	} else if (name == "server") {
+		on_server(l, d);
 	} else if (name == "rate-limit") {
 		on_rate_limit(l, d);
 	} else if (name == "cookies") {
@@ -430,6 +434,36 @@ boot_parser::on_key(const token_line &l, diag_sink &d)
 	out_.keys.push_back(std::move(k));
 }
 
+void
+boot_parser::on_server(const token_line &l, diag_sink &d)
+{
+	const auto &t = l.tokens;
+	auto a = address::parse(t[1].text);
+	if (!a) {
+		d.error(l.line, "server: bad address " + quoted(t[1].text));
+		return;
+	}
+	if (to_lower(t[2].text) != "key") {
+		d.error(l.line, "server " + t[1].text + ": expected \"key\", "
+		    "not " + quoted(t[2].text));
+		return;
+	}
+	std::string why;
+	auto name = absolute_name(t[3].text, ".", &why);
+	if (!name) {
+		d.error(l.line, "server " + t[1].text + ": bad key name " +
+		    quoted(t[3].text) + ": " + why);
+		return;
+	}
+	for (const auto &s : out_.servers)
+		if (same_host(s.addr, *a)) {
+			d.error(l.line, "server " + t[1].text +
+			    ": already given at " + where_str(s.where));
+			return;
+		}
+	out_.servers.push_back({a->unmapped(), *name, place(d, l.line)});
+}
+
 // The settings of rate-limit lines, with their ranges (BIND 9's where it
 // has the setting).
 struct rate_setting {
@@ -637,6 +671,18 @@ parse_named_boot(std::istream &in, std::string_view origin,
 		if (const auto &f = out.options.forward_only)
 			out.diagnostics.push_back({f->origin, f->line,
 			    "forward-only without forwarders",
+			    severity::error});
+	}
+	// A server line may come before the key line it names.
+	for (const auto &sv : out.servers) {
+		bool known = false;
+		for (const auto &k : out.keys)
+			if (to_lower(k.name) == to_lower(sv.key))
+				known = true;
+		if (!known)
+			out.diagnostics.push_back({sv.where.origin,
+			    sv.where.line, "server " + sv.addr.str() +
+			    ": no key line gives the key " + quoted(sv.key),
 			    severity::error});
 	}
 	return out;

@@ -16,6 +16,8 @@
 //   check-names primary|secondary|response warn|fail|ignore
 //   include file
 //   key name algorithm secret-file            (ours: TSIG keys)
+//   server address key name                   (ours: sign what we send
+//                                               that server with the key)
 //   rate-limit setting value [setting value]... (ours: response rate
 //                                               limiting; see below)
 //   rate-limit exempt network...
@@ -102,6 +104,17 @@ struct boot_key {
 	std::string path() const;
 };
 
+// A server line: what named sends to address (SOA queries and transfer
+// requests to a master, NOTIFY to a secondary) is signed with the key,
+// and the answers must be signed with it.  Ours, as BIND 8's server
+// statement's keys.  The key must be given by a key line (before or
+// after); one line per address.
+struct boot_server {
+	address addr;			// unmapped
+	std::string key;		// absolute text
+	boot_place where;
+};
+
 // Response rate limiting, from rate-limit lines: each sets the settings it
 // names (responses, nodata, nxdomains, referrals, errors: per second;
 // window, slip, ipv4-prefix, ipv6-prefix, table-size), a later line's
@@ -167,6 +180,7 @@ struct named_boot {
 	boot_check_names check_secondary{boot_check::warn, {}};
 	boot_check_names check_response{boot_check::ignore, {}};
 	std::vector<boot_key> keys;
+	std::vector<boot_server> servers;
 	std::optional<boot_rate_limit> rate_limit;
 	std::optional<boot_cookies> cookies;
 	std::vector<diagnostic> diagnostics;

@@ -265,6 +265,16 @@ set_keys(const net::named_boot &b, database &db, load_result &r)
 			    "key " + k.name + ": given twice",
 			    net::severity::error});
 	}
+	for (const auto &sv : b.servers)
+		for (const auto &k : b.keys) {
+			auto n = net::dns::name::from_text(k.name);
+			auto a = net::dns::tsig_algorithm_from_text(k.algorithm);
+			if (!n || !a || !(*n == *net::dns::name::from_text(sv.key)))
+				continue;
+			// A key that did not load has been reported above.
+			if (const auto *key = ring->find(*n, *a))
+				db.servers.push_back({sv.addr, *key});
+		}
 	db.keys = std::move(ring);
 }
 

@@ -129,6 +129,15 @@ database::find_parent_zone(const zone &child) const
 	return find_zone(w.subspan(1 + w[0]));
 }
 
+std::optional<net::dns::tsig_key>
+database::server_key(const net::address &addr) const
+{
+	for (const auto &s : servers)
+		if (net::same_host(s.addr, addr))
+			return s.key;
+	return std::nullopt;
+}
+
 bool
 database::may_transfer(const net::address &addr) const
 {

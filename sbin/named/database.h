@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,12 @@ public:
 	// TSIG keys (the boot file's key lines): a transfer request signed
 	// with one may transfer even from outside xfrnets.
 	std::shared_ptr<const net::dns::tsig_keyring> keys;
+	// The server lines: what we send to addr is signed with key.
+	struct server_line {
+		net::address addr;
+		net::dns::tsig_key key;
+	};
+	std::vector<server_line> servers;
 
 	// Indexes the zones with data; call once they are all in.
 	void index();
@@ -79,6 +86,10 @@ public:
 
 	// The slot of the secondary zone named by wire, or nullptr.
 	const zone_slot *find_secondary(bytes_view wire) const;
+
+	// The key of addr's server line, if it has one.
+	std::optional<net::dns::tsig_key> server_key(
+	    const net::address &addr) const;
 
 	// True when addr may transfer zones (xfrnets).
 	bool may_transfer(const net::address &addr) const;

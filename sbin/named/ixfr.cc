@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
+
+#include "zone_build.h"
 
 #include "libnet/dns_rdata.h"
 #include "libnet/dns_types.h"
@@ -53,7 +56,122 @@ missing(const zone &za, const zone::node &na, const zone::rrset &a,
 	return true;
 }
 
+// What names a record for IXFR: its owner without case, type, and rdata
+// (not the TTL: a step changes a TTL by deleting and adding the record).
+std::string
+record_key(bytes_view owner, std::uint16_t type, bytes_view rdata)
+{
+	std::string k;
+	k.reserve(owner.size() + 2 + rdata.size());
+	for (std::uint8_t c : owner)
+		k.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+	k.push_back(static_cast<char>(type >> 8));
+	k.push_back(static_cast<char>(type & 0xff));
+	k.append(reinterpret_cast<const char *>(rdata.data()), rdata.size());
+	return k;
+}
+
+std::string
+record_key(const dns::record &r)
+{
+	return record_key(r.owner.wire(), r.type,
+	    bytes_view(r.rdata.data(), r.rdata.size()));
+}
+
 } // namespace
+
+std::shared_ptr<const zone>
+apply_diffs(const zone &old, const std::vector<zone_diff> &steps,
+    const std::string *where, std::vector<net::diagnostic> &diags,
+    std::string &why)
+{
+	// The steps folded into one: the records of old that go (true: it
+	// must be there) and the records that come.
+	std::unordered_map<std::string, bool> gone;
+	std::unordered_map<std::string, const dns::record *> come;
+	std::uint32_t serial = old.serial();
+	for (const auto &st : steps) {
+		if (soa_serial(st.soa_from.rdata) != serial) {
+			why = "a step from serial " +
+			    std::to_string(soa_serial(st.soa_from.rdata)) +
+			    " where the zone is at " + std::to_string(serial);
+			return nullptr;
+		}
+		serial = soa_serial(st.soa_to.rdata);
+		for (const auto &r : st.deleted) {
+			if (r.type == dns::rr_type::soa)
+				continue;
+			std::string k = record_key(r);
+			if (come.erase(k)) {
+				gone.emplace(k, false);
+				continue;
+			}
+			if (!gone.emplace(k, true).second) {
+				why = "deletes " + r.owner.to_text() + " " +
+				    dns::type_to_text(r.type) + " twice";
+				return nullptr;
+			}
+		}
+		for (const auto &r : st.added)
+			if (r.type != dns::rr_type::soa)
+				come[record_key(r)] = &r;
+	}
+	if (steps.empty()) {
+		why = "no steps";
+		return nullptr;
+	}
+	zone_builder b(old.origin(), old.rclass(), diags);
+	const dns::record &soa = steps.back().soa_to;
+	b.add(soa.owner, soa.type, old.rclass(), soa.ttl,
+	    bytes_view(soa.rdata.data(), soa.rdata.size()), where, 0);
+	std::size_t found = 0;
+	for (const auto &n : old.nodes()) {
+		std::optional<dns::name> owner;
+		for (const zone::rrset *s = old.sets_begin(n);
+		    s != old.sets_end(n); ++s) {
+			if (s->type == dns::rr_type::soa &&
+			    (n.flags & zone::apex))
+				continue;
+			for (zone::rdata_iter it(old, *s); !it.done();
+			    it.next()) {
+				std::string k = record_key(old.owner(n),
+				    s->type, it.get());
+				if (auto g = gone.find(k); g != gone.end()) {
+					found += g->second;
+					continue;
+				}
+				if (come.count(k))
+					continue;
+				if (!owner)
+					owner = *dns::name::from_wire(
+					    old.owner(n));
+				b.add(*owner, s->type, old.rclass(), s->ttl,
+				    it.get(), where, 0);
+			}
+		}
+	}
+	std::size_t required = 0;
+	for (const auto &[k, must] : gone)
+		required += must;
+	if (found != required) {
+		why = std::to_string(required - found) + " of the records it "
+		    "deletes are not in the zone";
+		return nullptr;
+	}
+	for (const auto &[k, r] : come)
+		b.add(r->owner, r->type, old.rclass(), r->ttl,
+		    bytes_view(r->rdata.data(), r->rdata.size()), where, 0);
+	auto z = b.finish();
+	if (!z) {
+		why = "the zone has errors";
+		for (const auto &d : diags)
+			if (d.level == net::severity::error) {
+				why += ": " + d.message;
+				break;
+			}
+	}
+	return z;
+}
 
 dns::record
 soa_record(const zone &z)

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "libnet/diag.h"
 #include "libnet/dns_message.h"
 #include "zone.h"
 
@@ -62,6 +63,18 @@ std::vector<std::uint8_t> encode_journal(const ixfr_history &h);
 // and its last step ends at now's serial; null with why otherwise.
 std::shared_ptr<const ixfr_history> decode_journal(net::bytes_view data,
     const zone &now, std::string &why);
+
+// The zone a secondary has after an incremental transfer (RFC 1995): old
+// with each step applied in order, built with the same checks as a
+// transferred zone (errors into diags, at where).  A step must start at
+// the serial the one before reached (the first at old's); a record it
+// deletes must be there (a second deletion of one record is an error),
+// while an added record the zone holds replaces it (a TTL change).  Null
+// with why when the steps do not apply: the caller transfers the whole
+// zone instead.  The cost is a pass over old, plus the steps.
+std::shared_ptr<const zone> apply_diffs(const zone &old,
+    const std::vector<zone_diff> &steps, const std::string *where,
+    std::vector<net::diagnostic> &diags, std::string &why);
 
 // The zone's SOA as a record.
 net::dns::record soa_record(const zone &z);

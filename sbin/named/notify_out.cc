@@ -6,8 +6,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
+#include <optional>
 
 #include "libnet/dns_message.h"
+#include "libnet/dns_tsig.h"
 #include "libnet/dns_types.h"
 #include "libnet/log.h"
 #include "libnet/socket.h"
@@ -33,6 +36,8 @@ struct notifier::one {
 	std::uint16_t id = 0;
 	unsigned tries = 0;
 	std::vector<std::uint8_t> msg;
+	std::optional<dns::tsig_key> key;	// the server line's
+	dns::tsig_mac mac;			// msg's, when signed
 };
 
 std::vector<net::address>
@@ -126,6 +131,21 @@ notifier::zone_changed(const zone &z, const database &db)
 		if (!b)
 			continue;
 		o->msg = std::move(*b);
+		o->key = db.server_key(addr);
+		if (o->key) {
+			dns::tsig_sign_args a;
+			a.time_signed = static_cast<std::uint64_t>(
+			    time(nullptr));
+			auto mac = dns::tsig_sign(o->msg, *o->key, a);
+			if (!mac) {
+				net::log_warn("NOTIFY of %s to %s: cannot sign: "
+				    "%s", z.origin().to_text().c_str(),
+				    addr.str().c_str(),
+				    mac.err().message().c_str());
+				continue;
+			}
+			o->mac = *mac;
+		}
 		one *p = o.get();
 		o->w = net::watch(loop_, o->fd.get(), POLLIN,
 		    [this, p](short) { on_reply(*p); });
@@ -159,6 +179,20 @@ notifier::on_reply(one &o)
 	if (!m || !m->hdr.qr || m->hdr.id != o.id ||
 	    m->hdr.opcode != dns::opcode::notify)
 		return;
+	if (o.key) {
+		auto v = dns::tsig_verify(net::bytes_view(buf, std::size_t(n)),
+		    *o.key, static_cast<std::uint64_t>(time(nullptr)),
+		    o.mac.view());
+		if (!v.ok() || v.error) {
+			net::log_warn("NOTIFY of %s (serial %u) to %s: the "
+			    "answer fails TSIG (%s)", o.origin.to_text().c_str(),
+			    o.serial, o.to.str().c_str(), v.error ?
+			    dns::tsig_error_to_text(v.error).c_str() :
+			    v.reason ? v.reason : dns::tsig_status_text(v.status));
+			done(&o);
+			return;
+		}
+	}
 	if (m->rcode() == dns::rcode::noerror)
 		net::log_info("NOTIFY of %s (serial %u) to %s: accepted",
 		    o.origin.to_text().c_str(), o.serial, o.to.str().c_str());

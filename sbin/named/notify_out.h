@@ -3,7 +3,9 @@
 // than the SOA's MNAME, as the server's own data gives them, on the port
 // named serves; each sent again after 2, 4 and 8 seconds until answered
 // (section 3.6).  An address found in no zone served is not notified (a
-// resolver would be needed: part 2).
+// resolver would be needed: part 2).  An address with a key (the boot
+// file's server line) gets the NOTIFY signed with TSIG, and its answer
+// must be signed.
 #pragma once
 
 #include <cstdint>

@@ -192,12 +192,20 @@ secondaries::tick()
 		if (!e.clock.due(now))
 			continue;
 		e.clock.started();
-		std::optional<std::uint32_t> have;
+		auto db = db_.get();
+		std::shared_ptr<const zone> have;
 		if (e.clock.has_data())
-			have = e.clock.timers().serial;
+			for (const auto &slot : db->zones)
+				if (slot.line.type ==
+				    net::boot_zone_type::secondary &&
+				    slot.data && slot.data->origin() == e.origin)
+					have = slot.data;
+		std::vector<fetch_master> masters;
+		for (const auto &m : e.line.masters)
+			masters.push_back({m, db->server_key(m)});
 		entry *ep2 = &e;
 		e.fetch = std::make_unique<zone_fetch>(loop_, e.origin,
-		    e.line.masters, port_, have,
+		    std::move(masters), port_, have,
 		    [this, ep2](fetch_result r) { on_result(*ep2, r); });
 		e.fetch->start();
 	}
@@ -223,9 +231,16 @@ secondaries::on_result(entry &e, const fetch_result &r)
 	if (r.data) {
 		e.clock.have_data(timers_of(*r.data), now);
 		std::uint32_t serial = e.clock.timers().serial;
-		net::log_notice("secondary zone %s: serial %u transferred from "
-		    "%s (%zu records)", zone.c_str(), serial,
-		    r.from.str().c_str(), r.data->record_count());
+		if (r.incremental)
+			net::log_notice("secondary zone %s: serial %u from %s "
+			    "by IXFR (%zu records changed, %zu in all)",
+			    zone.c_str(), serial, r.from.str().c_str(),
+			    r.changes, r.data->record_count());
+		else
+			net::log_notice("secondary zone %s: serial %u "
+			    "transferred from %s (%zu records)", zone.c_str(),
+			    serial, r.from.str().c_str(),
+			    r.data->record_count());
 		if (!e.line.file.empty()) {
 			std::ostringstream text;
 			text << "; " << zone << " transferred from "

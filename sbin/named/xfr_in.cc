@@ -5,25 +5,26 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 #include "libnet/dns_message.h"
 #include "libnet/dns_types.h"
 #include "libnet/socket.h"
+#include "libnet/log.h"
 #include "refresh.h"
-#include "zone_build.h"
+#include "xfr_reader.h"
 
 namespace named {
 
 namespace dns = net::dns;
 
 struct zone_fetch::builder_state {
-	std::vector<net::diagnostic> diags;
-	std::string where;
-	std::unique_ptr<zone_builder> b;
+	std::unique_ptr<xfr_reader> reader;
+	std::unique_ptr<dns::tsig_stream_verifier> verifier;
 	std::uint64_t records = 0;
 	std::uint64_t bytes = 0;
 	unsigned messages = 0;
-	bool first = true;
+	bool asked_ixfr = false;
 };
 
 namespace {
@@ -37,27 +38,28 @@ random_id()
 	return id;
 }
 
-std::vector<std::uint8_t>
-query(const dns::name &origin, std::uint16_t type, std::uint16_t id)
+std::uint64_t
+unix_now()
 {
-	dns::message m;
-	m.hdr.id = id;
-	m.questions.push_back({origin, type, dns::rr_class::in});
-	auto b = dns::build_message(m);
-	return b ? *b : std::vector<std::uint8_t>();
+	return static_cast<std::uint64_t>(time(nullptr));
 }
 
-std::uint32_t
-soa_serial_of(const dns::record &r)
+std::string
+tsig_failure(const dns::tsig_verdict &v)
 {
-	return soa_serial(r.rdata);
+	std::string s = std::string("TSIG ") +
+	    (v.reason ? v.reason : dns::tsig_status_text(v.status));
+	if (v.error)
+		s += " (the master says " + dns::tsig_error_to_text(v.error) +
+		    ")";
+	return s;
 }
 
 } // namespace
 
 zone_fetch::zone_fetch(net::event_loop &loop, const dns::name &origin,
-    std::vector<net::address> masters, std::uint16_t port,
-    std::optional<std::uint32_t> have,
+    std::vector<fetch_master> masters, std::uint16_t port,
+    std::shared_ptr<const zone> have,
     std::function<void(fetch_result)> done, fetch_limits lim)
     : loop_(loop), origin_(origin), masters_(std::move(masters)),
       port_(port), have_(have), done_(std::move(done)), lim_(lim),
@@ -108,7 +110,7 @@ zone_fetch::drop_tcp()
 void
 zone_fetch::next_master(const std::string &why)
 {
-	last_error_ = masters_[master_].str() + ": " + why;
+	last_error_ = masters_[master_].addr.str() + ": " + why;
 	udp_watch_.reset();
 	udp_.reset();
 	if (++master_ >= masters_.size()) {
@@ -121,7 +123,7 @@ zone_fetch::next_master(const std::string &why)
 void
 zone_fetch::ask_soa()
 {
-	net::endpoint ep{masters_[master_], port_};
+	net::endpoint ep{masters_[master_].addr, port_};
 	auto fd = net::udp_connect(ep);
 	if (!fd) {
 		next_master(fd.err().message());
@@ -129,8 +131,11 @@ zone_fetch::ask_soa()
 	}
 	(void)net::set_nonblocking(fd->get(), true);
 	udp_ = std::move(*fd);
-	id_ = random_id();
-	auto q = query(origin_, dns::rr_type::soa, id_);
+	auto q = request(dns::rr_type::soa);
+	if (q.empty()) {
+		next_master("cannot sign the SOA query");
+		return;
+	}
 	if (send(udp_.get(), q.data(), q.size(), 0) < 0) {
 		next_master(std::string("send: ") + std::strerror(errno));
 		return;
@@ -161,6 +166,14 @@ zone_fetch::on_soa_reply()
 	    m->questions[0].qtype != dns::rr_type::soa)
 		return;
 	timer_.cancel();
+	if (const auto &key = masters_[master_].key) {
+		auto v = dns::tsig_verify(net::bytes_view(buf, std::size_t(n)),
+		    *key, unix_now(), mac_.view());
+		if (!v.ok() || v.error) {
+			next_master("SOA answer: " + tsig_failure(v));
+			return;
+		}
+	}
 	if (m->rcode() != dns::rcode::noerror || !m->hdr.aa) {
 		next_master("SOA query answered " +
 		    dns::rcode_to_text(m->rcode()) +
@@ -175,30 +188,66 @@ zone_fetch::on_soa_reply()
 		next_master("no SOA in the answer");
 		return;
 	}
-	serial_ = soa_serial_of(*soa);
+	serial_ = soa_serial(soa->rdata);
 	udp_watch_.reset();
 	udp_.reset();
-	if (have_ && !serial_newer(serial_, *have_)) {
-		finish({true, nullptr, serial_, masters_[master_], {}});
+	if (have_ && !serial_newer(serial_, have_->serial())) {
+		finish({true, nullptr, serial_, masters_[master_].addr, {}});
 		return;
 	}
-	start_transfer();
+	start_transfer(have_ != nullptr);
+}
+
+// A request for origin with a fresh ID, signed when the master has a key
+// (its MAC kept in mac_); IXFR carries the SOA we hold in authority
+// (RFC 1995 section 3).  Empty when it cannot be made.
+std::vector<std::uint8_t>
+zone_fetch::request(std::uint16_t type)
+{
+	id_ = random_id();
+	dns::message m;
+	m.hdr.id = id_;
+	m.questions.push_back({origin_, type, dns::rr_class::in});
+	if (type == dns::rr_type::ixfr)
+		m.authority.push_back(soa_record(*have_));
+	auto b = dns::build_message(m);
+	if (!b)
+		return {};
+	mac_ = {};
+	if (const auto &key = masters_[master_].key) {
+		dns::tsig_sign_args a;
+		a.time_signed = unix_now();
+		auto mac = dns::tsig_sign(*b, *key, a);
+		if (!mac)
+			return {};
+		mac_ = *mac;
+	}
+	return *b;
 }
 
 void
-zone_fetch::start_transfer()
+zone_fetch::start_transfer(bool incremental)
 {
-	net::endpoint ep{masters_[master_], port_};
+	const char *kind = incremental ? "IXFR" : "AXFR";
+	net::endpoint ep{masters_[master_].addr, port_};
 	auto fd = net::tcp_connect(ep, true);
 	if (!fd) {
-		next_master("AXFR: " + fd.err().message());
+		next_master(std::string(kind) + ": " + fd.err().message());
+		return;
+	}
+	auto q = request(incremental ? dns::rr_type::ixfr : dns::rr_type::axfr);
+	if (q.empty()) {
+		next_master(std::string(kind) + ": cannot sign the request");
 		return;
 	}
 	b_ = std::make_unique<builder_state>();
-	b_->where = "AXFR from " + masters_[master_].str();
-	b_->b = std::make_unique<zone_builder>(origin_, dns::rr_class::in,
-	    b_->diags);
-	id_ = random_id();
+	b_->asked_ixfr = incremental;
+	b_->reader = std::make_unique<xfr_reader>(origin_,
+	    incremental ? have_ : nullptr,
+	    std::string(kind) + " from " + masters_[master_].addr.str());
+	if (const auto &key = masters_[master_].key)
+		b_->verifier = std::make_unique<dns::tsig_stream_verifier>(*key,
+		    mac_.view());
 	net::stream_conn::limits lim;
 	lim.max_frame = 65535;
 	lim.idle = lim_.idle;
@@ -210,20 +259,36 @@ zone_fetch::start_transfer()
 		std::string text = why == net::stream_conn::end_reason::idle ?
 		    "idle too long" : why == net::stream_conn::end_reason::error ?
 		    std::strerror(tcp_->end_errno()) : "connection closed";
-		drop_tcp();
-		timer_.cancel();
-		next_master("AXFR: " + text + " before the end");
+		transfer_failed(text + " before the end");
 	};
 	tcp_ = std::make_unique<net::stream_conn>(loop_, std::move(*fd),
 	    net::stream_conn::framing::length16, lim, std::move(cbs));
 	tcp_->start();
-	auto q = query(origin_, dns::rr_type::axfr, id_);
 	tcp_->send_frame(std::string_view(
 	    reinterpret_cast<const char *>(q.data()), q.size()));
 	timer_.start(lim_.transfer_time, [this] {
-		drop_tcp();
-		next_master("AXFR: took too long");
+		transfer_failed("took too long");
 	});
+}
+
+// The transfer from this master failed: an IXFR is asked again as AXFR of
+// the same master (once), anything else moves on to the next master.
+void
+zone_fetch::transfer_failed(const std::string &why)
+{
+	bool retry = b_ && b_->asked_ixfr;
+	std::string what = std::string(retry ? "IXFR" : "AXFR") + ": " + why;
+	timer_.cancel();
+	drop_tcp();
+	b_.reset();
+	if (!retry) {
+		next_master(what);
+		return;
+	}
+	net::log_info("%s of %s from %s; asking AXFR",
+	    what.c_str(), origin_.to_text().c_str(),
+	    masters_[master_].addr.str().c_str());
+	start_transfer(false);
 }
 
 void
@@ -232,62 +297,70 @@ zone_fetch::on_message(std::string_view frame)
 	if (finished_ || !b_)
 		return;
 	auto &s = *b_;
-	auto fail = [this](const std::string &why) {
-		timer_.cancel();
-		drop_tcp();
-		b_.reset();
-		next_master("AXFR: " + why);
-	};
 	s.messages++;
 	s.bytes += frame.size();
-	auto m = dns::parse_message(net::bytes_view(
-	    reinterpret_cast<const std::uint8_t *>(frame.data()),
-	    frame.size()));
+	net::bytes_view bytes(reinterpret_cast<const std::uint8_t *>(
+	    frame.data()), frame.size());
+	if (s.verifier) {
+		auto v = s.verifier->verify(bytes, unix_now());
+		if (!v.ok() || v.error) {
+			transfer_failed("message " + std::to_string(s.messages) +
+			    ": " + tsig_failure(v));
+			return;
+		}
+	}
+	auto m = dns::parse_message(bytes);
 	if (!m) {
-		fail("message " + std::to_string(s.messages) + ": " +
+		transfer_failed("message " + std::to_string(s.messages) + ": " +
 		    m.err().message());
 		return;
 	}
 	if (!m->hdr.qr || m->hdr.id != id_) {
-		fail("a message that is not the answer");
+		transfer_failed("a message that is not the answer");
 		return;
 	}
 	if (m->rcode() != dns::rcode::noerror) {
-		fail("answered " + dns::rcode_to_text(m->rcode()));
+		transfer_failed("answered " + dns::rcode_to_text(m->rcode()));
+		return;
+	}
+	if (s.messages == 1 && s.asked_ixfr && m->answer.size() == 1 &&
+	    m->answer[0].type == dns::rr_type::soa &&
+	    m->answer[0].owner == origin_ &&
+	    !serial_newer(soa_serial(m->answer[0].rdata), have_->serial())) {
+		// RFC 1995 section 4: the SOA alone, we are up to date.
+		finish({true, nullptr, soa_serial(m->answer[0].rdata),
+		    masters_[master_].addr, {}});
 		return;
 	}
 	for (const auto &r : m->answer) {
-		if (s.first) {
-			if (r.type != dns::rr_type::soa || !(r.owner == origin_)) {
-				fail("the first record is not the zone's SOA");
-				return;
-			}
-			s.first = false;
-			serial_ = soa_serial_of(r);
-		} else if (r.type == dns::rr_type::soa && r.owner == origin_) {
-			// The closing SOA: the zone is whole.
-			timer_.cancel();
-			auto z = s.b->finish();
-			if (!z) {
-				std::string why;
-				for (const auto &d : s.diags)
-					if (d.level == net::severity::error) {
-						why = d.message;
-						break;
-					}
-				fail("the zone has errors: " + why);
-				return;
-			}
-			finish({true, z, serial_, masters_[master_], {}});
-			return;
-		}
 		if (++s.records > lim_.max_records ||
 		    s.bytes > lim_.max_bytes) {
-			fail("the zone is larger than the limit");
+			transfer_failed("the zone is larger than the limit");
 			return;
 		}
-		s.b->add(r.owner, r.type, r.rclass, r.ttl, r.rdata, &s.where,
-		    s.messages);
+		auto st = s.reader->add(r, s.messages);
+		if (st == xfr_reader::status::more)
+			continue;
+		if (st == xfr_reader::status::failed) {
+			// Only steps that do not apply are worth an AXFR.
+			s.asked_ixfr = s.reader->apply_failed;
+			transfer_failed(s.reader->error);
+			return;
+		}
+		// The closing SOA came in a message that verified; the
+		// stream must end on a signed one.
+		if (s.verifier && !s.verifier->complete()) {
+			transfer_failed("the last message is not signed");
+			return;
+		}
+		timer_.cancel();
+		const auto &rd = *s.reader;
+		fetch_result res{true, rd.result, rd.serial,
+		    masters_[master_].addr, {}};
+		res.incremental = rd.incremental;
+		res.changes = rd.changes;
+		finish(res);
+		return;
 	}
 }
 

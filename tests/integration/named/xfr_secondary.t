@@ -2,40 +2,16 @@
 # Secondary zones between two hosts (namespaces h1 and h2, both on the
 # domain port, as real servers are): ours transfers a zone from ours and
 # from BIND 9, writes its backup file, is told of a new serial by NOTIFY
-# and fetches it at once (the SOA's refresh is an hour), keeps serving
+# and fetches it at once by IXFR (the SOA's refresh is an hour), keeps serving
 # when the master goes away, starts from its backup file when no master
 # answers, and answers SERVFAIL once the zone has expired.  BIND 9 as a
 # secondary of ours takes the zone and our NOTIFY.
-need dig
-two_hosts
+. "$TOP/tests/integration/named/hosts.sh"
 NAMED=$TOP/sbin/named/named
 mkdir -p "$T/h1" "$T/h2"
 chmod 777 "$T/h2"	# named writes the backup as nobody
 
-zone() {	# SERIAL [EXPIRE]: the zone's text
-	cat <<EOF2
-\$TTL 300
-@	SOA	ns1 hostmaster $1 3600 5 ${2:-86400} 60
-@	NS	ns1
-@	NS	ns2
-ns1	A	10.9.0.1
-ns2	A	10.9.0.2
-www	A	192.0.2.$1
-EOF2
-}
-on() {	# HOST CMD...
-	_h=$1
-	shift
-	ip netns exec "$_h" "$@"
-}
-q() {	# HOST NAME [TYPE]: the short answer of the server on HOST
-	on "$1" dig +short +norec +time=1 +tries=1 @"$2" "$3" "${4:-A}" 2>/dev/null
-}
-answers() {	# HOST ADDR NAME WANT
-	[ "$(q "$1" "$2" "$3")" = "$4" ]
-}
-
-zone 1 > "$T/h1/sec.zone"
+sec_zone 1 > "$T/h1/sec.zone"
 cat > "$T/h1/named.boot" <<EOF2
 directory $T/h1
 primary sec.test sec.zone
@@ -58,12 +34,12 @@ wait_until 5 test -s "$T/h2/sec.bak"
 assert_file_match '^www\.sec\.test\..*192\.0\.2\.1$' "$T/h2/sec.bak" "the backup file"
 
 note "a new serial on the master: NOTIFY, and the secondary has it at once"
-zone 2 > "$T/h1/sec.zone.new"
+sec_zone 2 > "$T/h1/sec.zone.new"
 mv "$T/h1/sec.zone.new" "$T/h1/sec.zone"
 kill -HUP "$master"
 wait_until 10 answers h2 10.9.0.2 www.sec.test 192.0.2.2
 assert_file_match 'NOTIFY for sec\.test\.' "$T/h2.log" "the NOTIFY arrived"
-assert_file_match 'serial 2 transferred' "$T/h2.log" "the transfer is logged"
+assert_file_match 'serial 2 from 10\.9\.0\.1 by IXFR' "$T/h2.log" "the transfer is logged, incremental"
 
 note "the master stops: the secondary keeps serving"
 stop_daemon "$master"
@@ -77,7 +53,7 @@ wait_until 10 answers h2 10.9.0.2 www.sec.test 192.0.2.2
 stop_daemon "$secondary"
 
 note "an expire of 3 seconds: SERVFAIL once no master answered for that long"
-zone 3 3 > "$T/h1/sec.zone"
+sec_zone 3 3 > "$T/h1/sec.zone"
 start_daemon h1b ip netns exec h1 "$NAMED" -d 1 "$T/h1/named.boot"
 master=$LAST_PID
 wait_until 10 answers h1 10.9.0.1 www.sec.test 192.0.2.3
@@ -95,7 +71,7 @@ bind_need
 
 note "BIND 9 as the master, ours as the secondary"
 mkdir -p "$T/b1"
-zone 7 > "$T/b1/sec.zone"
+sec_zone 7 > "$T/b1/sec.zone"
 bind9_conf "$T/b1" 53 1
 sed -i 's/listen-on port 53 { 127.0.0.1; };/listen-on port 53 { 10.9.0.1; };/' "$T/b1/named.conf"
 bind9_primary "$T/b1" sec.test. "$T/b1/sec.zone"
@@ -109,7 +85,7 @@ stop_daemon "$secondary"
 
 note "ours as the master, BIND 9 as the secondary: transfer and NOTIFY"
 kill "$(cat "$T/b1/named.pid")" 2>/dev/null
-zone 8 > "$T/h1/sec.zone"
+sec_zone 8 > "$T/h1/sec.zone"
 start_daemon h1c ip netns exec h1 "$NAMED" -d 1 "$T/h1/named.boot"
 master=$LAST_PID
 wait_until 10 answers h1 10.9.0.1 www.sec.test 192.0.2.8
@@ -120,7 +96,7 @@ printf 'zone "sec.test." { type secondary; primaries { 10.9.0.1; }; file "%s/sec
 	"$T/b2" >> "$T/b2/named.conf"
 start_daemon b2 ip netns exec h2 sh -c ". '$TOP/tests/peers/dns.sh'; bind9_exec '$BIND_ROOT' '$T/b2'"
 wait_until 20 answers h2 10.9.0.2 www.sec.test 192.0.2.8
-zone 9 > "$T/h1/sec.zone"
+sec_zone 9 > "$T/h1/sec.zone"
 kill -HUP "$master"
 wait_until 10 answers h2 10.9.0.2 www.sec.test 192.0.2.9
 exit 0
