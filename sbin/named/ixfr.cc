@@ -120,6 +120,9 @@ apply_diffs(const zone &old, const std::vector<zone_diff> &steps,
 		why = "no steps";
 		return nullptr;
 	}
+	static const std::string unnamed = "IXFR";
+	if (!where)
+		where = &unnamed;
 	zone_builder b(old.origin(), old.rclass(), diags);
 	const dns::record &soa = steps.back().soa_to;
 	b.add(soa.owner, soa.type, old.rclass(), soa.ttl,

@@ -17,9 +17,12 @@
 //   udp.h                  one thread per CPU, recvmmsg/sendmmsg
 //   tcp.h                  TCP and zone transfers out, on the event loop
 //   refresh.h, xfr_in.h,   secondary zones: the refresh/retry/expire
-//   secondary.h            clock, SOA checks and AXFR in, backup files
+//   secondary.h            clock, SOA checks and IXFR/AXFR in (TSIG-signed
+//                          to a server line's master), backup files
+//   xfr_reader.h           a transfer's records to a zone (pure: fuzzed)
 //   notify_out.h           NOTIFY to a changed primary's secondaries
-//   ixfr.h                 zone differences for IXFR out, their journal
+//   ixfr.h                 zone differences for IXFR out and applied in,
+//                          their journal
 //   cookie.h, siphash.h    DNS cookies (RFC 7873, 9018)
 //   rrl.h                  response rate limiting on UDP
 //   stats.h, dump.h        SIGABRT's table and SIGINT's dump

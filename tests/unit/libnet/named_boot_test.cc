@@ -386,6 +386,32 @@ TEST(named_boot, tsig_keys)
 	STRCMP_EQUAL("/etc/old.secret", b.keys[1].path().c_str());
 }
 
+TEST(named_boot, server_lines_name_a_key_given_anywhere)
+{
+	auto b = parse("server 192.0.2.1 key xfr.key\n"
+		       "key xfr.key. hmac-sha256 s\n"
+		       "server ::ffff:192.0.2.1 key xfr.key.\n"
+		       "server 2001:db8::1 KEY xfr.key.\n"
+		       "server 192.0.2.2 keys xfr.key\n"
+		       "server 192.0.2.300 key xfr.key\n"
+		       "server 192.0.2.3 key nobody\n"
+		       "server 192.0.2.4 key\n");
+	STRCMP_EQUAL(
+	    "named.boot:3: server ::ffff:192.0.2.1: already given at "
+	    "named.boot:1\n"
+	    "named.boot:5: server 192.0.2.2: expected \"key\", not 'keys'\n"
+	    "named.boot:6: server: bad address '192.0.2.300'\n"
+	    "named.boot:8: server: wrong number of arguments (expected "
+	    "'server address key name')\n"
+	    "named.boot:7: server 192.0.2.3: no key line gives the key "
+	    "'nobody.'\n",
+	    diags(b).c_str());
+	LONGS_EQUAL(3, b.servers.size());
+	STRCMP_EQUAL("192.0.2.1", b.servers[0].addr.str().c_str());
+	STRCMP_EQUAL("xfr.key.", b.servers[0].key.c_str());
+	STRCMP_EQUAL("2001:db8::1", b.servers[1].addr.str().c_str());
+}
+
 TEST(named_boot, rate_limit_lines)
 {
 	auto b = parse("rate-limit responses 5 slip 2 window 15\n"
