@@ -297,6 +297,12 @@ responder::referral(const zone &z, const zone::node &cut, bool first)
 			truncate();
 			return;
 		}
+	} else if (do_ && z.find_set(cut, dns::rr_type::nsec)) {
+		// An unsigned delegation: the cut's NSEC shows there is no
+		// DS (RFC 4035 3.1.4).
+		add_nsec(z, &cut);
+		if (tc)
+			return;
 	}
 	// Glue: addresses of the servers named, from the zone's own data
 	// (below this cut, or elsewhere in the zone).  Glue below the cut

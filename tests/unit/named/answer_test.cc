@@ -477,8 +477,11 @@ c.b	TXT	x
 c.b	NSEC	ns TXT RRSIG NSEC
 c.b	RRSIG	NSEC 8 4 300 20300101000000 20200101000000 1 s.test. AAAA
 ns	A	192.0.2.2
-ns	NSEC	*.w A RRSIG NSEC
+ns	NSEC	sub A RRSIG NSEC
 ns	RRSIG	NSEC 8 3 300 20300101000000 20200101000000 1 s.test. AAAA
+sub	NS	ns.other.
+sub	NSEC	*.w NS RRSIG NSEC
+sub	RRSIG	NSEC 8 3 300 20300101000000 20200101000000 1 s.test. AAAA
 *.w	A	192.0.2.9
 *.w	NSEC	s.test. A RRSIG NSEC
 *.w	RRSIG	NSEC 8 4 300 20300101000000 20200101000000 1 s.test. AAAA
@@ -523,7 +526,14 @@ TEST(answer, nsec_proofs_with_do)
 	CHECK_EQUAL(1u, w.m.answer.size());
 	STRCMP_EQUAL("*.w.s.test. NSEC\n*.w.s.test. RRSIG\n",
 	    types_of(w.m.authority).c_str());
+	// A delegation with no DS: the cut's NSEC shows there is none.
+	auto ref = ask(*db2, "a.sub.s.test.", rr::a, o);
+	CHECK_FALSE(ref.m.hdr.aa);
+	STRCMP_EQUAL("sub.s.test. NS\nsub.s.test. NSEC\nsub.s.test. RRSIG\n",
+	    types_of(ref.m.authority).c_str());
 	// Without DO, none of it.
 	auto plain = ask(*db2, "b0.s.test.", rr::a);
 	CHECK_EQUAL(1u, plain.m.authority.size());
+	auto ref2 = ask(*db2, "a.sub.s.test.", rr::a);
+	STRCMP_EQUAL("sub.s.test. NS\n", types_of(ref2.m.authority).c_str());
 }
