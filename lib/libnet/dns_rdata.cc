@@ -1854,4 +1854,10 @@ rdata_check(std::uint16_t type, bytes_view rdata)
 	return decode(type, rdata, nullptr);
 }
 
+bool
+base32hex_to_bytes(std::string_view s, std::vector<std::uint8_t> &out)
+{
+	return base32hex_decode(s, out);
+}
+
 } // namespace net::dns

@@ -32,6 +32,10 @@ result<std::uint32_t> parse_ttl(std::string_view text);
 // judged (an over-large one is a warning there, as named-checkzone's).
 std::optional<std::uint32_t> parse_duration(std::string_view text);
 
+// Base32hex (RFC 4648 section 7) without padding, either case, appended
+// to out (NSEC3's hashes); false when s is not such text.
+bool base32hex_to_bytes(std::string_view s, std::vector<std::uint8_t> &out);
+
 // The wire form of type's rdata from the tokens after the type in a master
 // file; names are relative to origin.  The error names the type and the
 // field ("MX preference: 'x' is not a number from 0 to 65535").  Meta

@@ -85,8 +85,11 @@ private:
 	    std::size_t prefix);
 	void referral(const zone &z, const zone::node &cut, bool first);
 	void negative(const zone &z);
-	void add_nsec(const zone &z, const zone::node *n);
+	void add_nsec(const zone &z, const zone::node *n,
+	    std::uint16_t type = dns::rr_type::nsec);
 	void deny_name(const zone &z, bytes_view name);
+	void nsec3_encloser(const zone &z, bytes_view name, bytes_view ce);
+	void nsec3_nodata(const zone &z, bytes_view owner);
 	bool add_set(response_writer::section s, bytes_view owner,
 	    const zone &z, const zone::rrset &set, std::uint32_t ttl);
 	bool add_sigs(response_writer::section s, bytes_view owner,
@@ -117,6 +120,7 @@ private:
 	bool synthesized(bytes_view name) const;
 	std::array<const zone::node *, 4> nsec_{};
 	unsigned nnsec_ = 0;
+	bool nodata_ = false;	// at_node found the name without the type
 };
 
 bool
@@ -252,18 +256,19 @@ responder::negative(const zone &z)
 		truncate();
 }
 
-// The NSEC RRset of n and its signatures in authority (DO only).
+// The NSEC (or NSEC3) RRset of n and its signatures in authority (DO
+// only).
 void
-responder::add_nsec(const zone &z, const zone::node *n)
+responder::add_nsec(const zone &z, const zone::node *n, std::uint16_t type)
 {
-	if (!do_ || !n)
+	if (!do_ || !n || tc)
 		return;
 	for (unsigned i = 0; i < nnsec_; i++)
 		if (nsec_[i] == n)
 			return;	// one NSEC may prove two things
 	if (nnsec_ < nsec_.size())
 		nsec_[nnsec_++] = n;
-	const zone::rrset *s = z.find_set(*n, dns::rr_type::nsec);
+	const zone::rrset *s = z.find_set(*n, type);
 	if (s && !add_with_sigs(response_writer::authority, z.owner(*n), z,
 	    *n, *s))
 		truncate();
@@ -275,6 +280,49 @@ responder::deny_name(const zone &z, bytes_view name)
 {
 	if (do_)
 		add_nsec(z, z.nsec_before(name));
+}
+
+// The suffix of name one label longer than its suffix of ce_len bytes.
+bytes_view
+next_closer(bytes_view name, std::size_t ce_len)
+{
+	std::size_t at = 0, prev = 0;
+	while (at < name.size() && name.size() - at > ce_len) {
+		prev = at;
+		at += 1u + name[at];
+	}
+	return name.subspan(prev);
+}
+
+// RFC 5155 7.2.1: the closest encloser proof for name, whose closest
+// encloser is ce: the NSEC3 matching ce, and the one covering the next
+// closer name.
+void
+responder::nsec3_encloser(const zone &z, bytes_view name, bytes_view ce)
+{
+	add_nsec(z, z.nsec3_match(ce), dns::rr_type::nsec3);
+	add_nsec(z, z.nsec3_cover(next_closer(name, ce.size())),
+	    dns::rr_type::nsec3);
+}
+
+// NODATA with NSEC3 (RFC 5155 7.2.3, 7.2.4): the NSEC3 matching the
+// name; when there is none (a delegation under opt-out, asked for DS),
+// the closest provable encloser proof.
+void
+responder::nsec3_nodata(const zone &z, bytes_view owner)
+{
+	if (const zone::node *m = z.nsec3_match(owner)) {
+		add_nsec(z, m, dns::rr_type::nsec3);
+		return;
+	}
+	bytes_view up = owner;
+	while (up.size() > z.origin().length()) {
+		up = up.subspan(1u + up[0]);
+		if (z.nsec3_match(up)) {
+			nsec3_encloser(z, owner, up);
+			return;
+		}
+	}
 }
 
 void
@@ -301,6 +349,12 @@ responder::referral(const zone &z, const zone::node &cut, bool first)
 		// An unsigned delegation: the cut's NSEC shows there is no
 		// DS (RFC 4035 3.1.4).
 		add_nsec(z, &cut);
+		if (tc)
+			return;
+	} else if (do_ && z.has_nsec3()) {
+		// The same with NSEC3 (RFC 5155 7.2.7): the cut's NSEC3, or
+		// under opt-out the closest provable encloser proof.
+		nsec3_nodata(z, owner);
 		if (tc)
 			return;
 	}
@@ -360,12 +414,16 @@ responder::at_node(const zone &z, const zone::node &n, bytes_view owner)
 		return {false, zone::rdata_iter(z, *s).get()};
 	}
 	negative(z);
+	nodata_ = true;
 	// NODATA (RFC 4035 3.1.3.1): the name's own NSEC shows the type is
 	// not there; an empty non-terminal has none, and the NSEC before
-	// it shows that.
+	// it shows that.  With NSEC3 every name, empty non-terminals too,
+	// has its own.
 	if (do_ && !tc) {
 		if (z.find_set(n, dns::rr_type::nsec))
 			add_nsec(z, &n);
+		else if (z.has_nsec3())
+			nsec3_nodata(z, z.owner(n));
 		else
 			deny_name(z, owner);
 	}
@@ -438,22 +496,41 @@ responder::lookup(const zone &z, bytes_view sname, bool first)
 		std::memcpy(wild.data() + 2, ce.data(), ce.size());
 		bytes_view wname(wild.data(), ce.size() + 2);
 		if (const zone::node *w = z.find(wname)) {
+			nodata_ = false;
 			step s = at_node(z, *w, sname);
 			// The name itself is not there (RFC 4035 3.1.3.3);
 			// after a CNAME the answer goes on, and authority
-			// cannot come before it.
-			if (do_ && !tc && s.done)
-				deny_name(z, sname);
+			// cannot come before it.  With NSEC3 (RFC 5155 7.2.6,
+			// 7.2.5): the next closer name covered, and for
+			// NODATA the closest encloser matched too.
+			if (do_ && !tc && s.done) {
+				if (!z.has_nsec3())
+					deny_name(z, sname);
+				else if (nodata_)
+					nsec3_encloser(z, sname, ce);
+				else
+					add_nsec(z, z.nsec3_cover(next_closer(
+					    sname, ce.size())),
+					    dns::rr_type::nsec3);
+			}
 			return s;
 		}
 		rcode = dns::rcode::nxdomain;
 		negative(z);
 		kind = rrl_kind::nxdomain;
 		kind_name = z.origin().wire();
-		// NXDOMAIN (RFC 4035 3.1.3.2): no such name, no wildcard.
+		// NXDOMAIN (RFC 4035 3.1.3.2): no such name, no wildcard;
+		// with NSEC3 (RFC 5155 7.2.2) the closest encloser proof and
+		// the wildcard's cover.
 		if (do_ && !tc) {
-			deny_name(z, sname);
-			deny_name(z, wname);
+			if (z.has_nsec3()) {
+				nsec3_encloser(z, sname, ce);
+				add_nsec(z, z.nsec3_cover(wname),
+				    dns::rr_type::nsec3);
+			} else {
+				deny_name(z, sname);
+				deny_name(z, wname);
+			}
 		}
 		return {true, {}};
 	}
@@ -461,8 +538,12 @@ responder::lookup(const zone &z, bytes_view sname, bool first)
 	negative(z);
 	kind = rrl_kind::nxdomain;
 	kind_name = z.origin().wire();
-	if (do_ && !tc)
-		deny_name(z, sname);
+	if (do_ && !tc) {
+		if (z.has_nsec3())
+			nsec3_encloser(z, sname, ce);
+		else
+			deny_name(z, sname);
+	}
 	return {true, {}};
 }
 

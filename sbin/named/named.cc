@@ -4,10 +4,12 @@
 // Shape.  libnet holds what other programs share: the boot file parser
 // (named_boot.h), master files (master_file.h over lexer.h), the DNS wire
 // format (dns_name, dns_rdata, dns_message for tools and transfers,
-// dns_query for the server's allocation-free path), TSIG (dns_tsig).
+// dns_query for the server's allocation-free path), TSIG (dns_tsig), NSEC3
+// hashes (dns_nsec3, over sha1).
 // Here:
 //
-//   zone.h, zone_build.h   one zone, compact and read-only; the checks of
+//   zone.h, zone_build.h   one zone, compact and read-only (an NSEC3
+//                          index by hash when it has a chain); the checks of
 //                          named-checkzone while it is built
 //   zone_load.h            a master file to a zone, with file stamps
 //   database.h             every zone, swapped whole on reload

@@ -1,7 +1,12 @@
 // zone.cc: lookups in a built zone.
 #include "zone.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "libnet/dns_name.h"
+#include "libnet/dns_nsec3.h"
+#include "libnet/dns_types.h"
 
 namespace named {
 
@@ -91,6 +96,88 @@ zone::build_table()
 	table_.assign(size, 0);
 	for (std::uint32_t i = 0; i < nodes_.size(); i++)
 		insert(i);
+}
+
+void
+zone::build_nsec3()
+{
+	namespace dns = net::dns;
+	nsec3_.clear();
+	const rrset *param = find_set(nodes_[0], dns::rr_type::nsec3param);
+	if (!param)
+		return;
+	// The first NSEC3PARAM that names SHA-1 with no flags: the chain
+	// the server proves with.
+	std::optional<dns::nsec3_param> p;
+	for (rdata_iter it(*this, *param); !it.done(); it.next()) {
+		p = dns::parse_nsec3param(it.get());
+		if (p && p->algorithm == dns::nsec3_sha1 && p->flags == 0)
+			break;
+		p.reset();
+	}
+	if (!p || p->iterations > dns::nsec3_max_iterations)
+		return;
+	nsec3_salt_ = p->salt;
+	nsec3_iterations_ = p->iterations;
+	std::size_t apex_len = origin_.length();
+	for (std::uint32_t i = 0; i < nodes_.size(); i++) {
+		const node &n = nodes_[i];
+		bytes_view o = owner(n);
+		// One label under the apex, with an NSEC3 of these parameters.
+		if (o.empty() || o.size() != 1u + o[0] + apex_len)
+			continue;
+		const rrset *s = find_set(n, dns::rr_type::nsec3);
+		if (!s)
+			continue;
+		bytes_view rd = rdata_iter(*this, *s).get();
+		if (rd.size() < 5 || rd[0] != p->algorithm ||
+		    rd.size() < 5u + rd[4] ||
+		    (std::uint16_t(rd[2] << 8 | rd[3])) != p->iterations ||
+		    !std::equal(rd.begin() + 5, rd.begin() + 5 + rd[4],
+			p->salt.begin(), p->salt.end()))
+			continue;
+		auto h = dns::nsec3_label_hash(o.subspan(1, o[0]));
+		if (h)
+			nsec3_.push_back({*h, i});
+	}
+	std::sort(nsec3_.begin(), nsec3_.end(),
+	    [](const nsec3_entry &a, const nsec3_entry &b) {
+		    return a.hash < b.hash;
+	    });
+	nsec3_.shrink_to_fit();
+}
+
+std::size_t
+zone::nsec3_lower_bound(const net::sha1::digest &h) const
+{
+	return static_cast<std::size_t>(std::lower_bound(nsec3_.begin(),
+	    nsec3_.end(), h, [](const nsec3_entry &e,
+	    const net::sha1::digest &x) { return e.hash < x; }) -
+	    nsec3_.begin());
+}
+
+const zone::node *
+zone::nsec3_match(bytes_view name) const
+{
+	if (nsec3_.empty())
+		return nullptr;
+	auto h = net::dns::nsec3_hash(name, bytes_view(nsec3_salt_.data(),
+	    nsec3_salt_.size()), nsec3_iterations_);
+	std::size_t i = nsec3_lower_bound(h);
+	if (i < nsec3_.size() && nsec3_[i].hash == h)
+		return &nodes_[nsec3_[i].node];
+	return nullptr;
+}
+
+const zone::node *
+zone::nsec3_cover(bytes_view name) const
+{
+	if (nsec3_.empty())
+		return nullptr;
+	auto h = net::dns::nsec3_hash(name, bytes_view(nsec3_salt_.data(),
+	    nsec3_salt_.size()), nsec3_iterations_);
+	std::size_t i = nsec3_lower_bound(h);
+	return &nodes_[nsec3_[i == 0 ? nsec3_.size() - 1 : i - 1].node];
 }
 
 const zone::node *

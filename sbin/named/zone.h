@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "libnet/dns_name.h"
+#include "libnet/sha1.h"
 #include "libnet/wire.h"
 
 namespace named {
@@ -116,6 +117,20 @@ public:
 	// in a zone without NSEC.
 	const node *nsec_before(bytes_view name) const;
 
+	// NSEC3 (RFC 5155): true when the zone's apex has an NSEC3PARAM
+	// with SHA-1, no flags and at most nsec3_max_iterations, and the zone
+	// has NSEC3 records under those parameters.
+	bool has_nsec3() const { return !nsec3_.empty(); }
+
+	// The node of the NSEC3 record whose owner is the hash of name, or
+	// nullptr.  name is a wire name, any case.
+	const node *nsec3_match(bytes_view name) const;
+
+	// The node of the NSEC3 record that covers name's hash: the last
+	// owner hash below it, the last of all when none is (the chain
+	// wraps).  nullptr without NSEC3.
+	const node *nsec3_cover(bytes_view name) const;
+
 	// The number of records.
 	std::size_t record_count() const { return records_; }
 
@@ -125,6 +140,14 @@ private:
 
 	void build_table();
 	void insert(std::uint32_t node_index);
+	void build_nsec3();
+
+	struct nsec3_entry {
+		net::sha1::digest hash;
+		std::uint32_t node;
+	};
+	// The index nsec3_match and nsec3_cover search, by hash.
+	std::size_t nsec3_lower_bound(const net::sha1::digest &h) const;
 
 	net::dns::name origin_;
 	std::uint16_t rclass_ = 1;
@@ -135,6 +158,9 @@ private:
 	std::vector<node> nodes_;
 	std::vector<rrset> rrsets_;
 	std::vector<std::uint32_t> table_;	// node index + 1; 0 is empty
+	std::vector<nsec3_entry> nsec3_;	// sorted by hash
+	std::vector<std::uint8_t> nsec3_salt_;
+	unsigned nsec3_iterations_ = 0;
 };
 
 // The SOA serial in SOA rdata (uncompressed), 0 when it is short.

@@ -479,6 +479,7 @@ zone_builder::finish()
 	check_glue(*z);
 	if (failed_)
 		return nullptr;
+	z->build_nsec3();
 	arena.shrink_to_fit();
 	z->nodes_.shrink_to_fit();
 	z->rrsets_.shrink_to_fit();

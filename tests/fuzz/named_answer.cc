@@ -1,6 +1,7 @@
 // Fuzz target: named's answering path on hostile queries, over UDP and
 // TCP sizes, against a zone with every kind of name (delegation, wildcard,
-// DNAME, CNAME chains and loops, empty non-terminals).  Properties: a
+// DNAME, CNAME chains and loops, empty non-terminals, an NSEC3 chain for
+// the proofs of answers with DO).  Properties: a
 // response is never longer than the transport allows, always parses with
 // the full codec, carries the query's id and exactly the query's question
 // when it has one, and a packet that is not a query gets none.
@@ -41,6 +42,10 @@ big	TXT	"ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
 big	TXT	"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
 big	TXT	"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
 big	TXT	"gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg"
+@	NSEC3PARAM	1 0 2 ab
+0123456789abcdefghijklmnopqrstuv	NSEC3	1 1 2 ab 4123456789abcdefghijklmnopqrstuv A
+4123456789abcdefghijklmnopqrstuv	NSEC3	1 1 2 ab 8123456789abcdefghijklmnopqrstuv A MX
+8123456789abcdefghijklmnopqrstuv	NSEC3	1 1 2 ab 0123456789abcdefghijklmnopqrstuv TXT
 )";
 
 std::shared_ptr<const named::database>

@@ -103,34 +103,8 @@ bind9_primary "$dir" child.example.test. "$T/child.zone"
 bind9_primary "$dir" other.test. "$T/other.zone"
 bind_start bind
 
-# ask_all PORT: every question asked (one dig, -f), each reply in a
-# form to compare, on lines "N ORDER TEXT" sorted: N the question's
-# number, then its rcode, its aa and tc flags, each section's records,
-# without case.
-ask_all() {
-	sed 's/ *|.*//' "$T/questions" > "$T/questions.dig"
-	dig +norec +time=2 +tries=1 @127.0.0.1 -p "$1" -f "$T/questions.dig" 2>&1 |
-		awk '
-		/^; <<>> DiG / { n++; sec = 0; next }
-		/^;; ->>HEADER<<-/ {
-			s = $0; sub(/.*status: /, "", s); sub(/,.*/, "", s)
-			printf "%03d 1 status %s\n", n, s
-		}
-		/^;; flags:/ {
-			f = $0; sub(/^;; flags:/, "", f); sub(/;.*/, "", f)
-			out = "flags"
-			if (f ~ / aa( |$)/) out = out " aa"
-			if (f ~ / tc( |$)/) out = out " tc"
-			printf "%03d 2 %s\n", n, out
-		}
-		/^;; ANSWER SECTION:$/ { sec = 3; next }
-		/^;; AUTHORITY SECTION:$/ { sec = 4; next }
-		/^;; ADDITIONAL SECTION:$/ { sec = 5; next }
-		/^$/ { sec = 0 }
-		sec && !/^;/ {
-			r = tolower($0); gsub(/[ \t]+/, " ", r)
-			printf "%03d %d %s\n", n, sec, r
-		}' | sort
+ask_all() {	# PORT
+	dig_all "$1" "$T/questions"
 }
 
 cat > "$T/questions" <<'Q'

@@ -15,6 +15,13 @@
 #   bind_serve NAME PORT ORIGIN FILE   the three for one primary zone
 #   bind_answers PORT ORIGIN    true when the SOA of ORIGIN is answered
 #                               with authority
+#   dig_all PORT FILE           every question of FILE (dig -f lines; a
+#                               "| ..." tail is a note, left out) asked of
+#                               127.0.0.1 PORT, each reply as sorted lines
+#                               "N ORDER TEXT" to compare: N the
+#                               question's number, then its rcode, its aa
+#                               and tc flags, each section's records,
+#                               without case
 . "$TOP/tests/peers/dns.sh"
 BIND_ROOT=${PEER_CACHE:-$TOP/tests/bench/.cache}/bind9/root
 
@@ -49,4 +56,30 @@ bind_serve() {
 bind_answers() {
 	dig +norec +time=1 +tries=1 @127.0.0.1 -p "$1" "$2" SOA 2>/dev/null |
 		grep -q '^;; flags: qr aa'
+}
+
+dig_all() {
+	sed 's/ *|.*//' "$2" > "$2.dig"
+	dig +norec +time=2 +tries=1 @127.0.0.1 -p "$1" -f "$2.dig" 2>&1 |
+		awk '
+		/^; <<>> DiG / { n++; sec = 0; next }
+		/^;; ->>HEADER<<-/ {
+			s = $0; sub(/.*status: /, "", s); sub(/,.*/, "", s)
+			printf "%03d 1 status %s\n", n, s
+		}
+		/^;; flags:/ {
+			f = $0; sub(/^;; flags:/, "", f); sub(/;.*/, "", f)
+			out = "flags"
+			if (f ~ / aa( |$)/) out = out " aa"
+			if (f ~ / tc( |$)/) out = out " tc"
+			printf "%03d 2 %s\n", n, out
+		}
+		/^;; ANSWER SECTION:$/ { sec = 3; next }
+		/^;; AUTHORITY SECTION:$/ { sec = 4; next }
+		/^;; ADDITIONAL SECTION:$/ { sec = 5; next }
+		/^$/ { sec = 0 }
+		sec && !/^;/ {
+			r = tolower($0); gsub(/[ \t]+/, " ", r)
+			printf "%03d %d %s\n", n, sec, r
+		}' | sort
 }

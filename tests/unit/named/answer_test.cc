@@ -537,3 +537,99 @@ TEST(answer, nsec_proofs_with_do)
 	auto ref2 = ask(*db2, "a.sub.s.test.", rr::a);
 	STRCMP_EQUAL("sub.s.test. NS\n", types_of(ref2.m.authority).c_str());
 }
+
+namespace {
+// RFC 5155 Appendix A's names and parameters (salt aabbccdd, 12
+// iterations), reduced: the NSEC3 owners are the hashes of the apex,
+// ns1, a, the empty non-terminal w, *.w and xx; sub is an unsigned
+// delegation under opt-out (no NSEC3 of its own).  Signatures left out.
+const char *nsec3_zone = R"($TTL 300
+@	SOA	ns1 h 1 3600 600 86400 120
+@	NS	ns1
+@	NSEC3PARAM	1 0 12 aabbccdd
+ns1	A	192.0.2.1
+a	A	192.0.2.2
+*.w	MX	1 a
+xx	A	192.0.2.3
+sub	NS	ns.other.
+0p9mhaveqvm6t7vbl5lop2u3t2rp3tom	NSEC3	1 1 12 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bojr NS SOA RRSIG DNSKEY NSEC3PARAM
+2t7b4g4vsa5smi47k61mv5bv1a22bojr	NSEC3	1 1 12 aabbccdd 35mthgpgcu1qg68fab165klnsnk3dpvl A RRSIG
+35mthgpgcu1qg68fab165klnsnk3dpvl	NSEC3	1 1 12 aabbccdd k8udemvp1j2f7eg6jebps17vp3n8i58h A RRSIG
+k8udemvp1j2f7eg6jebps17vp3n8i58h	NSEC3	1 1 12 aabbccdd r53bq7cc2uvmubfu5ocmm6pers9tk9en
+r53bq7cc2uvmubfu5ocmm6pers9tk9en	NSEC3	1 1 12 aabbccdd t644ebqk9bibcna874givr6joj62mlhv MX RRSIG
+t644ebqk9bibcna874givr6joj62mlhv	NSEC3	1 1 12 aabbccdd 0p9mhaveqvm6t7vbl5lop2u3t2rp3tom A RRSIG
+)";
+
+// The first label of each NSEC3 owner in authority, in order.
+std::string
+nsec3_owners(const std::vector<dns::record> &rs)
+{
+	std::string s;
+	for (const auto &r : rs)
+		if (r.type == dns::rr_type::nsec3)
+			s += r.owner.to_text().substr(0, 4) + " ";
+	return s;
+}
+} // namespace
+
+TEST(answer, nsec3_proofs_with_do)
+{
+	auto db2 = db_of({{"example.", nsec3_zone}});
+	ask_opts o;
+	o.do_bit = true;
+	// NXDOMAIN (7.2.2): the closest encloser (the apex) matched, the
+	// next closer name b.example (j7hv...) covered by a's NSEC3, and
+	// *.example (jhsv...) covered by the same one, given once.
+	auto nx = ask(*db2, "a.b.example.", rr::a, o);
+	CHECK_EQUAL(dns::rcode::nxdomain, nx.m.rcode());
+	STRCMP_EQUAL("0p9m 35mt ", nsec3_owners(nx.m.authority).c_str());
+	// NODATA (7.2.3): the name's own NSEC3.
+	auto nd = ask(*db2, "a.example.", rr::mx, o);
+	CHECK_EQUAL(dns::rcode::noerror, nd.m.rcode());
+	STRCMP_EQUAL("35mt ", nsec3_owners(nd.m.authority).c_str());
+	// An empty non-terminal has one too.
+	auto ent = ask(*db2, "w.example.", rr::a, o);
+	CHECK_EQUAL(dns::rcode::noerror, ent.m.rcode());
+	STRCMP_EQUAL("k8ud ", nsec3_owners(ent.m.authority).c_str());
+	// A wildcard answer (7.2.6): the next closer x.w.example (b4um...)
+	// covered.
+	auto w = ask(*db2, "x.w.example.", rr::mx, o);
+	CHECK_EQUAL(1u, w.m.answer.size());
+	STRCMP_EQUAL("35mt ", nsec3_owners(w.m.authority).c_str());
+	// Wildcard NODATA (7.2.5): the wildcard matched, the closest
+	// encloser w matched, the next closer covered.
+	auto wn = ask(*db2, "x.w.example.", rr::a, o);
+	CHECK_EQUAL(0u, wn.m.answer.size());
+	STRCMP_EQUAL("r53b k8ud 35mt ", nsec3_owners(wn.m.authority).c_str());
+	// A delegation under opt-out (7.2.7): no NSEC3 of its own, so the
+	// closest provable encloser (the apex) and the cover of sub
+	// (rh67...), *.w's.
+	auto ref = ask(*db2, "x.sub.example.", rr::a, o);
+	CHECK_FALSE(ref.m.hdr.aa);
+	STRCMP_EQUAL("0p9m r53b ", nsec3_owners(ref.m.authority).c_str());
+	// DS asked at that cut: the same proof.
+	auto ds = ask(*db2, "sub.example.", rr::ds, o);
+	STRCMP_EQUAL("0p9m r53b ", nsec3_owners(ds.m.authority).c_str());
+	// Without DO, none of it.
+	auto plain = ask(*db2, "a.b.example.", rr::a);
+	CHECK_EQUAL(1u, plain.m.authority.size());
+}
+
+TEST(answer, nsec3_chains_named_does_not_prove_with)
+{
+	// Too many iterations (over 150), or a chain under other
+	// parameters: served as data, no proofs.
+	std::string many = nsec3_zone;
+	many.replace(many.find("1 0 12 aabbccdd"), 15, "1 0 500 aabbccdd");
+	auto db2 = db_of({{"example.", many}});
+	ask_opts o;
+	o.do_bit = true;
+	auto nx = ask(*db2, "a.b.example.", rr::a, o);
+	CHECK_EQUAL(dns::rcode::nxdomain, nx.m.rcode());
+	STRCMP_EQUAL("", nsec3_owners(nx.m.authority).c_str());
+	std::string salt = nsec3_zone;
+	salt.replace(salt.find("1 0 12 aabbccdd"), 15, "1 0 12 aabbccde");
+	auto db3 = db_of({{"example.", salt}});
+	auto nx3 = ask(*db3, "a.b.example.", rr::a, o);
+	STRCMP_EQUAL("", nsec3_owners(nx3.m.authority).c_str());
+}
